@@ -1,0 +1,80 @@
+package io.claimbench.api;
+
+import io.claimbench.catalog.CatalogService;
+import io.claimbench.catalog.Claim;
+import io.claimbench.catalog.EvalSet;
+import io.claimbench.catalog.PromptItem;
+import io.claimbench.catalog.PublishedFigure;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+@Path("/api/eval-sets")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvalSetResource {
+
+    private final CatalogService catalog;
+
+    public EvalSetResource(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    public record EvalSetSummary(String id, String title, String scorer, String judgeTemplate, String hypothesis,
+                                 List<String> categories, int prompts, String contentHash) {
+    }
+
+    public record EvalSetView(String id, String title, Claim claim, List<PublishedFigure> published, String metric,
+                              String comparator, double threshold, String scorer, String judgeTemplate,
+                              List<String> categories, String file, String contentHash, List<PromptView> prompts) {
+    }
+
+    public record PromptView(String id, String category, String text, String reference, String sourceId, String hash) {
+        static PromptView of(PromptItem p) {
+            return new PromptView(p.id(), p.category(), p.text(), p.reference(), p.sourceId(), p.hash());
+        }
+    }
+
+    @GET
+    public List<EvalSetSummary> list() {
+        return catalog.all().stream().map(s -> new EvalSetSummary(s.id(), s.title(), s.scorer(), s.judgeTemplate(),
+                s.hypothesis().describe(), s.categories(), s.prompts().size(), s.contentHash())).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public EvalSetView get(@PathParam("id") String id, @QueryParam("category") String category) {
+        EvalSet s = find(id);
+        return new EvalSetView(s.id(), s.title(), s.claim(), s.published(), s.hypothesis().metric(),
+                s.hypothesis().comparator().symbol(), s.hypothesis().threshold(), s.scorer(), s.judgeTemplate(),
+                s.categories(), s.file(), s.contentHash(), prompts(s, category));
+    }
+
+    @GET
+    @Path("/{id}/prompts")
+    public List<PromptView> prompts(@PathParam("id") String id, @QueryParam("category") String category) {
+        return prompts(find(id), category);
+    }
+
+    @GET
+    @Path("/{id}/prompts/{promptId}")
+    public PromptView prompt(@PathParam("id") String id, @PathParam("promptId") String promptId) {
+        return find(id).prompt(promptId).map(PromptView::of)
+                .orElseThrow(() -> ApiInputException.notFound("eval set '" + id + "' has no prompt '" + promptId + "'"));
+    }
+
+    private static List<PromptView> prompts(EvalSet s, String category) {
+        if (category != null && !s.categories().contains(category)) {
+            throw new ApiInputException(400, "category", "eval set '" + s.id() + "' has no category '" + category + "'");
+        }
+        return s.prompts().stream().filter(p -> category == null || p.category().equals(category)).map(PromptView::of).toList();
+    }
+
+    private EvalSet find(String id) {
+        return catalog.find(id).orElseThrow(() -> ApiInputException.notFound("unknown eval set '" + id + "'"));
+    }
+}

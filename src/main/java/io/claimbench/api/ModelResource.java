@@ -1,0 +1,118 @@
+package io.claimbench.api;
+
+import io.claimbench.models.ModelRegistry;
+import io.claimbench.models.ModelSpec;
+import io.claimbench.models.Provider;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Models: configured ones (read-only) and ones defined here at run time (persisted). Keys are write-only. */
+@Path("/api/models")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelResource {
+
+    private final ModelRegistry registry;
+
+    public ModelResource(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A model as the API shows it: never the key, only whether one is set. */
+    public record ModelView(String name, String provider, String baseUrl, String model, boolean hasApiKey,
+                            String apiKeyEnv, Double temperature, Integer maxTokens, long timeoutMillis,
+                            int maxConcurrency, Integer requestsPerMinute, Double priceInputPerMillion,
+                            Double priceOutputPerMillion, String recording, String source) {
+        static ModelView of(ModelSpec s) {
+            return new ModelView(s.name(), s.provider().id(), s.baseUrl(), s.model(), s.hasApiKey(), s.apiKeyEnv(),
+                    s.temperature(), s.maxTokens(), s.timeout().toMillis(), s.maxConcurrency(), s.requestsPerMinute(),
+                    s.priceInputPerMillion(), s.priceOutputPerMillion(), s.recording(), s.source());
+        }
+    }
+
+    public record PutModelRequest(
+            @NotBlank @Pattern(regexp = "openai|anthropic|ollama|recorded", message = "must be one of openai, anthropic, ollama, recorded") String provider,
+            String baseUrl,
+            String model,
+            String apiKey,
+            String apiKeyEnv,
+            @DecimalMin("0") @DecimalMax("2") Double temperature,
+            @Min(1) Integer maxTokens,
+            @Min(1) Long timeoutMillis,
+            @Min(1) Integer maxConcurrency,
+            @Min(1) Integer requestsPerMinute,
+            @DecimalMin("0") Double priceInputPerMillion,
+            @DecimalMin("0") Double priceOutputPerMillion,
+            String recording) {
+    }
+
+    @GET
+    public List<ModelView> list() {
+        return registry.list().stream().map(ModelView::of).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    public ModelView get(@PathParam("name") String name) {
+        return registry.find(name).map(ModelView::of)
+                .orElseThrow(() -> ApiInputException.notFound("unknown model '" + name + "'"));
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("name") @Pattern(regexp = "[A-Za-z0-9._-]{1,128}", message = "letters, digits, '.', '_' and '-' only") String name,
+                        @Valid @NotNull PutModelRequest r) {
+        boolean existed = registry.find(name).filter(s -> "api".equals(s.source())).isPresent();
+        ModelSpec spec;
+        try {
+            spec = new ModelSpec(name, Provider.parse(r.provider()).orElseThrow(), blank(r.baseUrl()), blank(r.model()),
+                    blank(r.apiKey()), blank(r.apiKeyEnv()), r.temperature(), r.maxTokens(),
+                    r.timeoutMillis() == null ? null : Duration.ofMillis(r.timeoutMillis()),
+                    r.maxConcurrency() == null ? ModelSpec.DEFAULT_MAX_CONCURRENCY : r.maxConcurrency(),
+                    r.requestsPerMinute(), r.priceInputPerMillion(), r.priceOutputPerMillion(), blank(r.recording()), "api");
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            String field = msg.contains("recording") ? "recording" : msg.contains("model name") ? "model" : null;
+            throw new ApiInputException(400, field, msg);
+        }
+        try {
+            ModelSpec saved = registry.put(spec);
+            return Response.status(existed ? 200 : 201).entity(ModelView.of(saved)).build();
+        } catch (IllegalArgumentException e) {
+            throw new ApiInputException(400, "recording", e.getMessage());
+        }
+    }
+
+    @DELETE
+    @Path("/{name}")
+    public Response delete(@PathParam("name") String name) {
+        if (registry.delete(name)) {
+            return Response.noContent().build();
+        }
+        if (registry.isConfigured(name)) {
+            throw new ApiInputException(409, null, "model '" + name + "' is defined in configuration and cannot be deleted over the API");
+        }
+        throw ApiInputException.notFound("unknown model '" + name + "'");
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,97 @@
+package io.claimbench.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.claimbench.catalog.CatalogException;
+import io.claimbench.models.UnknownModelException;
+import io.claimbench.runs.InvalidRunException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every error the API returns is problem+json, from here. Unexpected errors say nothing of their insides. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidRun(InvalidRunException e, UriInfo uri) {
+        int status = e.notFound() ? 404 : 400;
+        return problem(status, e.notFound() ? "Not found" : "Invalid request", e.getMessage(), uri,
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response badInput(ApiInputException e, UriInfo uri) {
+        return problem(e.status(), e.status() == 404 ? "Not found" : "Invalid request", e.getMessage(), uri,
+                e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownModel(UnknownModelException e, UriInfo uri) {
+        return problem(404, "Not found", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
+        return problem(400, "Invalid request", errors.stream().map(f -> f.field() + ": " + f.message())
+                .collect(Collectors.joining("; ")), uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String field = null;
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String detail = field == null ? "malformed JSON" + where + ": " + e.getOriginalMessage()
+                : "field '" + field + "' has the wrong type or format" + where;
+        return problem(400, "Malformed request body", detail, uri,
+                field == null ? null : List.of(new Problem.FieldError(field, "wrong type or format")));
+    }
+
+    @ServerExceptionMapper
+    public Response catalog(CatalogException e, UriInfo uri) {
+        return problem(500, "Invalid catalog", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException j) {
+            return json(j, uri);
+        }
+        return problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("unexpected error on " + uri.getPath(), e);
+        return problem(500, "Internal error", "an unexpected error occurred; see the server log", uri, null);
+    }
+
+    static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors))
+                .build();
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+}

@@ -1,0 +1,158 @@
+package io.claimbench.api;
+
+import io.claimbench.runs.ComparisonQuery;
+import io.claimbench.runs.ResultsService;
+import io.claimbench.runs.RunEntity;
+import io.claimbench.runs.RunProgress;
+import io.claimbench.runs.RunReport;
+import io.claimbench.runs.RunRequest;
+import io.claimbench.runs.RunService;
+import io.claimbench.stats.PairOutcome;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+@Path("/api/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    private final RunService runs;
+    private final ResultsService results;
+    private final ComparisonQuery comparisons;
+
+    public RunResource(RunService runs, ResultsService results, ComparisonQuery comparisons) {
+        this.runs = runs;
+        this.results = results;
+        this.comparisons = comparisons;
+    }
+
+    /** Starts a comparison of a candidate with a baseline on an eval set. */
+    public record StartRunRequest(
+            @NotBlank String evalSet,
+            @NotBlank String candidate,
+            @NotBlank String baseline,
+            String judge,
+            String scorer,
+            String judgeTemplate,
+            @Min(1) @Max(100) Integer samples,
+            Long seed,
+            @DecimalMin("0") @DecimalMax("2") Double temperature,
+            @Min(1) @Max(1024) Integer concurrency,
+            @DecimalMin(value = "0", inclusive = false) Double costCap,
+            Boolean cache) {
+    }
+
+    public record RunView(String id, String state, String reason, String evalSet, String candidate, String baseline,
+                          String scorer, String judge, String judgeTemplate, int samples, long seed, Double temperature,
+                          int concurrency, Double costCap, boolean cache, double cost, String gitRevision,
+                          Instant createdAt, Instant startedAt, Instant finishedAt, RunProgress progress) {
+        static RunView of(RunEntity r, RunProgress p) {
+            return new RunView(r.id, r.state.name(), r.reason, r.evalSetId, r.candidate, r.baseline, r.scorer, r.judge,
+                    r.judgeTemplate, r.samples, r.seed, r.temperature, r.concurrency, r.costCap, r.useCache,
+                    p == null ? r.cost : p.cost(), r.gitRevision, r.createdAt, r.startedAt, r.finishedAt, p);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(@Valid @NotNull StartRunRequest r, UriInfo uri) {
+        RunEntity run = runs.start(new RunRequest(r.evalSet(), r.candidate(), r.baseline(), r.judge(), r.scorer(),
+                r.judgeTemplate(), r.samples(), r.seed(), r.temperature(), r.concurrency(), r.costCap(), r.cache()));
+        URI location = uri.getBaseUriBuilder().path("api/runs").path(run.id).build();
+        return Response.accepted(view(run.id)).location(location).build();
+    }
+
+    @GET
+    public List<RunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return runs.list(page, size).stream().map(r -> RunView.of(r, null)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public RunView get(@PathParam("id") String id) {
+        return view(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public RunView cancel(@PathParam("id") String id) {
+        runs.cancel(id).orElseThrow(() -> notFound(id));
+        return view(id);
+    }
+
+    @GET
+    @Path("/{id}/results")
+    public RunReport results(@PathParam("id") String id) {
+        return results.report(id).orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("/{id}/comparisons")
+    public ComparisonQuery.Page comparisons(@PathParam("id") String id,
+                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+                                            @QueryParam("category") String category,
+                                            @QueryParam("outcome") String outcome) {
+        runs.find(id).orElseThrow(() -> notFound(id));
+        PairOutcome o = null;
+        if (outcome != null) {
+            try {
+                o = PairOutcome.valueOf(outcome.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ApiInputException(400, "outcome", "outcome must be one of win, tie, loss, unscored, error");
+            }
+        }
+        return comparisons.page(id, category, o, page, size);
+    }
+
+    /** Progress as server-sent events, about twice a second, ending with the run's final state. */
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<RunProgress> events(@PathParam("id") String id) {
+        runs.find(id).orElseThrow(() -> notFound(id));
+        AtomicBoolean ended = new AtomicBoolean();
+        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(Duration.ofMillis(500))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(t -> runs.progress(id).orElseThrow())
+                // Emits the final state, then ends at the next tick.
+                .select().first(p -> !ended.getAndSet(p.terminal()));
+    }
+
+    private RunView view(String id) {
+        RunEntity r = runs.find(id).orElseThrow(() -> notFound(id));
+        return RunView.of(r, runs.progress(id).orElse(null));
+    }
+
+    private static ApiInputException notFound(String id) {
+        return ApiInputException.notFound("unknown run '" + id + "'");
+    }
+}

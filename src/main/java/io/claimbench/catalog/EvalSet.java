@@ -1,0 +1,22 @@
+package io.claimbench.catalog;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A claim as a set of prompts, with the hypothesis a run tests and how its answers are scored. */
+public record EvalSet(String id, String title, Claim claim, List<PublishedFigure> published, Hypothesis hypothesis,
+                      String scorer, String judgeTemplate, List<String> categories, List<PromptItem> prompts,
+                      String file, String contentHash) {
+
+    public EvalSet {
+        Objects.requireNonNull(id, "id");
+        published = List.copyOf(published);
+        categories = List.copyOf(categories);
+        prompts = List.copyOf(prompts);
+    }
+
+    public Optional<PromptItem> prompt(String promptId) {
+        return prompts.stream().filter(p -> p.id().equals(promptId)).findFirst();
+    }
+}

@@ -1,0 +1,293 @@
+package io.claimbench.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.stats.Comparator;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads and validates the eval sets under a folder ({@code <id>.yaml}), with their prompt files and third-party
+ * question files. Every problem found is reported with its file and line; one bad file fails the whole load.
+ */
+public final class EvalSetLoader {
+
+    public static final Set<String> SCORERS = Set.of("pairwise-judge", "reference-judge", "eq-bench-v2");
+    static final Set<String> METRICS = Set.of(Hypothesis.WIN_RATE);
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Set<String> TOP = Set.of("id", "title", "claim", "published", "hypothesis", "scorer",
+            "judge-template", "categories", "prompts", "source");
+
+    private final Path evalSetsDir;
+    private final Path promptsDir;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public EvalSetLoader(Path evalSetsDir, Path promptsDir) {
+        this.evalSetsDir = evalSetsDir;
+        this.promptsDir = promptsDir;
+    }
+
+    /** All eval sets, sorted by id; throws {@link CatalogException} listing every problem. */
+    public List<EvalSet> loadAll() {
+        List<CatalogException.Problem> problems = new ArrayList<>();
+        if (!Files.isDirectory(evalSetsDir)) {
+            throw new CatalogException(List.of(new CatalogException.Problem(evalSetsDir.toString(), 0,
+                    "eval-set folder not found (set claimbench.catalog.eval-sets-dir)")));
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(evalSetsDir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")
+                    || p.getFileName().toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new CatalogException(List.of(new CatalogException.Problem(evalSetsDir.toString(), 0, e.getMessage())));
+        }
+        Map<String, EvalSet> sets = new LinkedHashMap<>();
+        for (Path f : files) {
+            EvalSet set = load(f, problems);
+            if (set != null && sets.putIfAbsent(set.id(), set) != null) {
+                problems.add(new CatalogException.Problem(display(f), 1, "duplicate eval-set id '" + set.id() + "'"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CatalogException(problems);
+        }
+        return sets.values().stream().sorted(java.util.Comparator.comparing(EvalSet::id)).toList();
+    }
+
+    /** One file; its problems are added to {@code problems} and null is returned when there are any. */
+    EvalSet load(Path file, List<CatalogException.Problem> problems) {
+        String name = display(file);
+        int before = problems.size();
+        String content;
+        Node root;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            try (Reader r = new java.io.StringReader(content)) {
+                root = new Yaml(options).compose(r);
+            }
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            problems.add(new CatalogException.Problem(name, line, "not valid YAML: " + e.getProblem()));
+            return null;
+        } catch (YAMLException | IOException e) {
+            problems.add(new CatalogException.Problem(name, 0, "cannot read: " + e.getMessage()));
+            return null;
+        }
+        if (root == null) {
+            problems.add(new CatalogException.Problem(name, 1, "empty file"));
+            return null;
+        }
+        YamlFields top = new YamlFields(name, root, problems, TOP);
+        String id = top.string("id", true);
+        String expectedId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (id != null && !id.equals(expectedId)) {
+            top.problem("id", "id '" + id + "' must equal the file name '" + expectedId + "'");
+        }
+        if (id != null && !ID.matcher(id).matches()) {
+            top.problem("id", "id must be lower-case letters, digits and dashes");
+        }
+        String title = top.string("title", true);
+        Claim claim = readClaim(top);
+        List<PublishedFigure> published = readPublished(name, top, problems);
+        Hypothesis hypothesis = readHypothesis(top);
+        String scorer = top.string("scorer", true);
+        if (scorer != null && !SCORERS.contains(scorer)) {
+            top.problem("scorer", "unknown scorer '" + scorer + "' (expected one of " + new java.util.TreeSet<>(SCORERS) + ")");
+        }
+        String judgeTemplate = top.string("judge-template", false);
+        boolean judged = scorer != null && scorer.endsWith("judge");
+        if (judged && judgeTemplate == null) {
+            top.problem("scorer", "scorer '" + scorer + "' needs a judge-template");
+        }
+        if (judgeTemplate != null && !Files.isRegularFile(promptsDir.resolve("judges").resolve(judgeTemplate + ".md"))) {
+            top.problem("judge-template", "judge template '" + judgeTemplate + "' not found at "
+                    + promptsDir.resolve("judges").resolve(judgeTemplate + ".md"));
+        }
+        List<String> categories = top.strings("categories", !top.has("source"));
+        Set<String> categorySet = new HashSet<>(categories);
+        if (categorySet.size() != categories.size()) {
+            top.problem("categories", "categories must be distinct");
+        }
+        List<PromptItem> prompts = new ArrayList<>();
+        if (top.has("source")) {
+            prompts.addAll(readSource(name, top, problems));
+            categories = new ArrayList<>(categories);
+            for (PromptItem p : prompts) {
+                if (!categories.contains(p.category())) {
+                    categories.add(p.category());
+                }
+            }
+        }
+        readPrompts(name, id, top, categorySet, prompts, problems);
+        if (prompts.isEmpty() && problems.size() == before) {
+            top.problem("prompts", "an eval set needs at least one prompt");
+        }
+        if ("reference-judge".equals(scorer) || "eq-bench-v2".equals(scorer)) {
+            prompts.stream().filter(p -> p.reference() == null).findFirst().ifPresent(p ->
+                    top.problem("prompts", "scorer '" + scorer + "' needs a reference on every prompt; '" + p.id() + "' has none"));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new EvalSet(id, title, claim, published, hypothesis, scorer, judgeTemplate, categories, prompts, name,
+                PromptItem.sha256(content + prompts.stream().map(PromptItem::hash).toList()));
+    }
+
+    private Claim readClaim(YamlFields top) {
+        YamlFields c = top.mapping("claim", Set.of("quote", "speaker", "source"), true);
+        if (c == null) {
+            return null;
+        }
+        return new Claim(c.string("quote", true), c.string("speaker", false), c.string("source", true));
+    }
+
+    private List<PublishedFigure> readPublished(String name, YamlFields top, List<CatalogException.Problem> problems) {
+        List<PublishedFigure> out = new ArrayList<>();
+        for (Node n : top.list("published", false)) {
+            YamlFields f = new YamlFields(name, n, problems, Set.of("label", "value", "source"));
+            String label = f.string("label", true);
+            Double value = f.number("value", true);
+            String source = f.string("source", true);
+            if (label != null && value != null && source != null) {
+                out.add(new PublishedFigure(label, value, source));
+            }
+        }
+        return out;
+    }
+
+    private Hypothesis readHypothesis(YamlFields top) {
+        YamlFields h = top.mapping("hypothesis", Set.of("metric", "comparator", "threshold"), true);
+        if (h == null) {
+            return null;
+        }
+        String metric = h.string("metric", true);
+        if (metric != null && !METRICS.contains(metric)) {
+            h.problem("metric", "unknown metric '" + metric + "' (expected one of " + METRICS + ")");
+            metric = null;
+        }
+        String cmp = h.string("comparator", true);
+        Comparator comparator = cmp == null ? null : Comparator.fromSymbol(cmp).orElse(null);
+        if (cmp != null && comparator == null) {
+            h.problem("comparator", "comparator must be one of >=, >, <=, <; was '" + cmp + "'");
+        }
+        Double threshold = h.number("threshold", true);
+        if (metric == null || comparator == null || threshold == null) {
+            return null;
+        }
+        try {
+            return new Hypothesis(metric, comparator, threshold);
+        } catch (IllegalArgumentException e) {
+            h.problem("threshold", e.getMessage());
+            return null;
+        }
+    }
+
+    private void readPrompts(String name, String setId, YamlFields top, Set<String> categories,
+                             List<PromptItem> prompts, List<CatalogException.Problem> problems) {
+        Set<String> ids = new HashSet<>();
+        prompts.forEach(p -> ids.add(p.id()));
+        for (Node n : top.list("prompts", !top.has("source"))) {
+            YamlFields p = new YamlFields(name, n, problems, Set.of("id", "category", "text", "file", "reference"));
+            String pid = p.string("id", true);
+            String category = p.string("category", true);
+            String text = p.string("text", false);
+            String file = p.string("file", false);
+            String reference = p.string("reference", false);
+            if (pid != null && !ids.add(pid)) {
+                p.problem("id", "duplicate prompt id '" + pid + "'");
+            }
+            if (pid != null && !ID.matcher(pid).matches()) {
+                p.problem("id", "prompt id must be lower-case letters, digits and dashes");
+            }
+            if (category != null && !categories.contains(category)) {
+                p.problem("category", "category '" + category + "' is not in the eval set's categories " + categories);
+            }
+            if ((text == null) == (file == null)) {
+                p.problem(n, "a prompt needs exactly one of 'text' or 'file'");
+                continue;
+            }
+            if (file != null) {
+                Path f = promptsDir.resolve(file).normalize();
+                if (!f.startsWith(promptsDir.normalize())) {
+                    p.problem("file", "prompt file must be under " + promptsDir);
+                    continue;
+                }
+                try {
+                    text = Files.readString(f, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    p.problem("file", "prompt file not readable: " + f);
+                    continue;
+                }
+            }
+            if (text.isBlank()) {
+                p.problem(n, "prompt text is empty");
+                continue;
+            }
+            if (pid != null && category != null) {
+                prompts.add(PromptItem.of(pid, category, text.strip(), reference == null ? null : reference.strip(), null));
+            }
+        }
+    }
+
+    /** Prompts from a third-party question file, in its own format. */
+    private List<PromptItem> readSource(String name, YamlFields top, List<CatalogException.Problem> problems) {
+        YamlFields s = top.mapping("source", Set.of("format", "path", "category"), true);
+        String format = s.string("format", true);
+        String path = s.string("path", true);
+        String category = s.string("category", false);
+        if (format == null || path == null) {
+            return List.of();
+        }
+        if (!"eq-bench-v2".equals(format)) {
+            s.problem("format", "unknown source format '" + format + "' (expected eq-bench-v2)");
+            return List.of();
+        }
+        Path f = evalSetsDir.resolve(path).normalize();
+        try {
+            JsonNode root = json.readTree(f.toFile());
+            List<PromptItem> out = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            root.fieldNames().forEachRemaining(keys::add);
+            keys.sort(java.util.Comparator.comparingInt(k -> k.matches("\\d+") ? Integer.parseInt(k) : Integer.MAX_VALUE));
+            for (String qid : keys) {
+                JsonNode q = root.get(qid);
+                JsonNode prompt = q.get("prompt");
+                JsonNode ref = q.get("reference_answer_fullscale");
+                if (prompt == null || ref == null) {
+                    s.problem("path", "question '" + qid + "' in " + f + " lacks prompt or reference_answer_fullscale");
+                    continue;
+                }
+                out.add(PromptItem.of("eq-bench-v2-" + qid, category == null ? "eq-bench" : category,
+                        prompt.asText().strip(), json.writeValueAsString(ref), qid));
+            }
+            return out;
+        } catch (IOException e) {
+            s.problem("path", "cannot read question file " + f + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private String display(Path f) {
+        Path parent = evalSetsDir.getParent();
+        return parent == null ? f.toString() : parent.relativize(f).toString();
+    }
+}

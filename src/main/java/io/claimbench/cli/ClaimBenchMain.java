@@ -1,0 +1,42 @@
+package io.claimbench.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+
+/** With no arguments, the server; with arguments, a CLI command run in-process (profile {@code cli}). */
+@QuarkusMain
+public class ClaimBenchMain implements QuarkusApplication {
+
+    @Inject
+    CommandLine.IFactory factory;
+
+    public static void main(String... args) {
+        if (args.length > 0 && System.getProperty("quarkus.profile") == null && System.getenv("QUARKUS_PROFILE") == null) {
+            System.setProperty("quarkus.profile", "cli");
+        }
+        Quarkus.run(ClaimBenchMain.class, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        if (args.length == 0) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        return new CommandLine(TopCommand.class, factory)
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .execute(args);
+    }
+
+    /** One readable line on stderr and exit code 2 for bad input; anything else is 1. */
+    static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+            cmd.getErr().println("claimbench: " + CliErrors.describe(e));
+            return CliErrors.exitCode(e);
+        }
+    }
+}

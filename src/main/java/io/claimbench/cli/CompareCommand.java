@@ -1,0 +1,84 @@
+package io.claimbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.claimbench.runs.ResultsService;
+import io.claimbench.runs.RunEntity;
+import io.claimbench.runs.RunExecutor;
+import io.claimbench.runs.RunRequest;
+import io.claimbench.runs.RunService;
+import io.claimbench.runs.RunState;
+import picocli.CommandLine;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+
+/** Runs one comparison in-process, waits for it, and prints the results JSON. */
+@CommandLine.Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare a candidate with a baseline on an eval set and print the results as JSON.")
+public class CompareCommand implements Callable<Integer> {
+
+    @CommandLine.Option(names = "--eval-set", required = true, description = "Eval set id, e.g. eq-bench-v2.")
+    String evalSet;
+    @CommandLine.Option(names = "--candidate", required = true, description = "Model name or provider:model.")
+    String candidate;
+    @CommandLine.Option(names = "--baseline", required = true, description = "Model name or provider:model.")
+    String baseline;
+    @CommandLine.Option(names = "--judge", description = "Judge model, for judged scorers.")
+    String judge;
+    @CommandLine.Option(names = "--scorer", description = "Overrides the eval set's scorer.")
+    String scorer;
+    @CommandLine.Option(names = "--judge-template", description = "Overrides the eval set's judge template.")
+    String judgeTemplate;
+    @CommandLine.Option(names = "--samples", description = "Samples per prompt (default 1).")
+    Integer samples;
+    @CommandLine.Option(names = "--seed", description = "Seed (default 0).")
+    Long seed;
+    @CommandLine.Option(names = "--temperature", description = "Sampling temperature for both models.")
+    Double temperature;
+    @CommandLine.Option(names = "--concurrency", description = "Calls in flight for this run.")
+    Integer concurrency;
+    @CommandLine.Option(names = "--cost-cap", description = "Stop once this much has been spent.")
+    Double costCap;
+    @CommandLine.Option(names = "--no-cache", negatable = false, description = "Call the models even for cached answers.")
+    boolean noCache;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final RunService runs;
+    private final RunExecutor executor;
+    private final ResultsService results;
+    private final ObjectMapper json;
+
+    public CompareCommand(RunService runs, RunExecutor executor, ResultsService results, ObjectMapper json) {
+        this.runs = runs;
+        this.executor = executor;
+        this.results = results;
+        this.json = json;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RunEntity run = runs.start(new RunRequest(evalSet, candidate, baseline, judge, scorer, judgeTemplate, samples,
+                seed, temperature, concurrency, costCap, !noCache));
+        RunState state;
+        try {
+            state = executor.completion(run.id).get();
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
+        if (state == null) {
+            state = runs.find(run.id).map(r -> r.state).orElse(RunState.FAILED);
+        }
+        var report = results.report(run.id).orElseThrow();
+        spec.commandLine().getOut().println(json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        if (state != RunState.COMPLETED) {
+            RunEntity done = runs.find(run.id).orElseThrow();
+            spec.commandLine().getErr().println("claimbench: run " + run.id + " ended " + done.state
+                    + (done.reason == null ? "" : ": " + done.reason));
+            return CliErrors.FAILED;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,9 @@
+package io.claimbench.cli;
+
+import picocli.CommandLine;
+
+@CommandLine.Command(name = "claimbench", mixinStandardHelpOptions = true,
+        description = "Put model-launch claims to the test. With no command, runs the server.",
+        subcommands = {ValidateCommand.class, CompareCommand.class})
+public class TopCommand {
+}

@@ -1,0 +1,46 @@
+package io.claimbench.cli;
+
+import io.claimbench.catalog.CatalogService;
+import io.claimbench.catalog.EvalSet;
+import io.claimbench.judging.JudgeTemplate;
+import io.claimbench.models.ModelRegistry;
+import picocli.CommandLine;
+
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/** Checks eval sets, prompt files, judge templates and model configuration; prints every problem. */
+@CommandLine.Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Validate eval sets, prompts, judge templates and model configuration.")
+public class ValidateCommand implements Callable<Integer> {
+
+    private final CatalogService catalog;
+    private final ModelRegistry models;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public ValidateCommand(CatalogService catalog, ModelRegistry models) {
+        this.catalog = catalog;
+        this.models = models;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> modelProblems = models.configProblems();
+        modelProblems.forEach(p -> spec.commandLine().getErr().println(p));
+        List<EvalSet> sets = catalog.loader().loadAll();
+        TreeSet<String> templates = new TreeSet<>();
+        sets.stream().map(EvalSet::judgeTemplate).filter(java.util.Objects::nonNull).forEach(templates::add);
+        for (String t : templates) {
+            JudgeTemplate.load(catalog.promptsDir(), t);
+        }
+        if (!modelProblems.isEmpty()) {
+            return CliErrors.BAD_INPUT;
+        }
+        spec.commandLine().getOut().printf("ok: %d eval sets, %d prompts, %d judge templates, %d models%n", sets.size(),
+                sets.stream().mapToInt(s -> s.prompts().size()).sum(), templates.size(), models.list().size());
+        return 0;
+    }
+}

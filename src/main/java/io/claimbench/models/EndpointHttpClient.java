@@ -1,0 +1,162 @@
+package io.claimbench.models;
+
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/**
+ * The HTTP client under every LangChain4j model we build: java.net.http, with the Retry-After of a non-2xx
+ * answer kept for our retry policy. LangChain4j's own retries are switched off; ours honour Retry-After.
+ */
+final class EndpointHttpClient implements HttpClient {
+
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final java.net.http.HttpClient client;
+    private final Duration readTimeout;
+    private final Clock clock;
+
+    EndpointHttpClient(java.net.http.HttpClient client, Duration readTimeout, Clock clock) {
+        this.client = client;
+        this.readTimeout = readTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new StatusHttpException(response.statusCode(), response.body(), retryAfter(response));
+        }
+        return SuccessfulHttpResponse.builder().statusCode(response.statusCode())
+                .headers(response.headers().map()).body(response.body()).build();
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        try {
+            HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() / 100 != 2) {
+                String body;
+                try (InputStream in = response.body()) {
+                    body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                listener.onError(new StatusHttpException(response.statusCode(), body, retryAfter(response)));
+                return;
+            }
+            listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
+                    .headers(response.headers().map()).build());
+            try (InputStream in = response.body()) {
+                parser.parse(in, listener);
+            }
+            listener.onClose();
+        } catch (IOException | RuntimeException e) {
+            listener.onError(e);
+        }
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
+                .timeout(readTimeout);
+        request.headers().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(v -> b.header(name, v));
+            }
+        });
+        String body = request.body();
+        b.method(request.method().name(), body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return client.send(b.build(), handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date; absent or unreadable gives null. */
+    Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(v -> parseRetryAfter(v, clock.instant())).orElse(null);
+    }
+
+    static Duration parseRetryAfter(String value, Instant now) {
+        String v = value.trim();
+        try {
+            double seconds = Double.parseDouble(v);
+            return seconds < 0 ? null : Duration.ofMillis((long) (seconds * 1000));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(now, at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+
+    /** Builder handed to LangChain4j's model builders. */
+    static final class Builder implements HttpClientBuilder {
+        private final Clock clock;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(120);
+
+        Builder(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder connectTimeout(Duration timeout) {
+            if (timeout != null) {
+                this.connectTimeout = timeout;
+            }
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder readTimeout(Duration timeout) {
+            if (timeout != null) {
+                this.readTimeout = timeout;
+            }
+            return this;
+        }
+
+        @Override
+        public HttpClient build() {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                    .build();
+            return new EndpointHttpClient(client, readTimeout, clock);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.claimbench.models;
+
+/** One answer from a model, with what it cost in time and tokens. Time to first token only when streamed. */
+public record Generation(String text, long latencyMillis, Long firstTokenMillis, Integer tokensIn, Integer tokensOut) {
+    public Generation {
+        if (text == null) {
+            throw new IllegalArgumentException("a generation needs text");
+        }
+        if (latencyMillis < 0) {
+            throw new IllegalArgumentException("latency must not be negative");
+        }
+    }
+}

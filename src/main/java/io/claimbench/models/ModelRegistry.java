@@ -1,0 +1,193 @@
+package io.claimbench.models;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * All models: those in configuration, those defined over REST (persisted, they take precedence), and
+ * {@code provider:model} shorthands. Builds one client per model spec and keeps the per-model limits.
+ */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private final ModelsConfig config;
+    private final Clock clock;
+    private final RecordingImporter importer = new RecordingImporter();
+    private final Map<ModelSpec, ChatEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final Map<String, EndpointLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
+
+    public ModelRegistry(ModelsConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Every configured model is checked at start-up: a bad entry names its property. */
+    public List<String> configProblems() {
+        List<String> problems = new ArrayList<>();
+        config.all().forEach((name, m) -> {
+            try {
+                fromConfig(name, m);
+            } catch (IllegalArgumentException e) {
+                problems.add("claimbench.models." + name + ": " + e.getMessage());
+            }
+        });
+        return problems;
+    }
+
+    public List<ModelSpec> list() {
+        Map<String, ModelSpec> all = new java.util.TreeMap<>();
+        config.all().forEach((name, m) -> all.put(name, fromConfig(name, m)));
+        QuarkusTransaction.requiringNew().run(() ->
+                ModelEntity.<ModelEntity>listAll().forEach(e -> all.put(e.name, fromEntity(e))));
+        return all.values().stream().sorted(Comparator.comparing(ModelSpec::name)).toList();
+    }
+
+    public Optional<ModelSpec> find(String name) {
+        ModelEntity e = QuarkusTransaction.requiringNew().call(() -> ModelEntity.findById(name));
+        if (e != null) {
+            return Optional.of(fromEntity(e));
+        }
+        ModelsConfig.Model m = config.all().get(name);
+        return m == null ? Optional.empty() : Optional.of(fromConfig(name, m));
+    }
+
+    /**
+     * A configured name, or a shorthand: {@code openai:gpt-4o} (key from OPENAI_API_KEY, base URL from
+     * OPENAI_BASE_URL when set), {@code anthropic:<model>}, {@code ollama:<model>}, {@code recorded:<file>[#model]}.
+     */
+    public ModelSpec resolve(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new UnknownModelException("no model named");
+        }
+        Optional<ModelSpec> named = find(reference);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        int colon = reference.indexOf(':');
+        if (colon > 0) {
+            String providerId = reference.substring(0, colon);
+            String rest = reference.substring(colon + 1);
+            Provider provider = Provider.parse(providerId).orElseThrow(() -> new UnknownModelException(
+                    "unknown provider '" + providerId + "' in '" + reference + "' (expected openai, anthropic, ollama or recorded)"));
+            if (rest.isBlank()) {
+                throw new UnknownModelException("'" + reference + "' names no model after the provider");
+            }
+            try {
+                return switch (provider) {
+                    case RECORDED -> {
+                        recording(rest);
+                        yield new ModelSpec(reference, provider, null, null, null, null, null, null, null,
+                                ModelSpec.DEFAULT_MAX_CONCURRENCY, null, null, null, rest, "shorthand");
+                    }
+                    case OPENAI -> shorthand(reference, provider, rest, "OPENAI_API_KEY", System.getenv("OPENAI_BASE_URL"));
+                    case ANTHROPIC -> shorthand(reference, provider, rest, "ANTHROPIC_API_KEY", System.getenv("ANTHROPIC_BASE_URL"));
+                    case OLLAMA -> shorthand(reference, provider, rest, null, System.getenv("OLLAMA_BASE_URL"));
+                };
+            } catch (IllegalArgumentException e) {
+                throw new UnknownModelException(e.getMessage());
+            }
+        }
+        throw new UnknownModelException("unknown model '" + reference
+                + "': not configured, and not a provider:model shorthand such as openai:gpt-4o");
+    }
+
+    private static ModelSpec shorthand(String ref, Provider p, String model, String keyEnv, String baseUrl) {
+        return new ModelSpec(ref, p, baseUrl, model, null, keyEnv, null, null, null,
+                ModelSpec.DEFAULT_MAX_CONCURRENCY, null, null, null, null, "shorthand");
+    }
+
+    public ChatEndpoint endpoint(ModelSpec spec) {
+        return endpoints.computeIfAbsent(spec, s -> s.provider() == Provider.RECORDED
+                ? new RecordedEndpoint(s.name(), recording(s.recording()))
+                : new LangChain4jEndpoint(s, clock));
+    }
+
+    public EndpointLimiter limiter(ModelSpec spec) {
+        return limiters.compute(spec.name(), (name, old) ->
+                old != null && old.sameLimits(spec.maxConcurrency(), spec.requestsPerMinute()) ? old
+                        : new EndpointLimiter(spec.maxConcurrency(), spec.requestsPerMinute(), clock));
+    }
+
+    /** Loads (once) and checks a recording file. */
+    public Recording recording(String location) {
+        return recordings.computeIfAbsent(location, importer::load);
+    }
+
+    public ModelSpec put(ModelSpec spec) {
+        if (spec.provider() == Provider.RECORDED) {
+            recording(spec.recording());
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            ModelEntity e = ModelEntity.findById(spec.name());
+            boolean fresh = e == null;
+            if (fresh) {
+                e = new ModelEntity();
+                e.name = spec.name();
+            }
+            e.provider = spec.provider().id();
+            e.baseUrl = spec.baseUrl();
+            e.model = spec.model();
+            e.apiKey = spec.apiKey();
+            e.apiKeyEnv = spec.apiKeyEnv();
+            e.temperature = spec.temperature();
+            e.maxTokens = spec.maxTokens();
+            e.timeoutMs = spec.timeout().toMillis();
+            e.maxConcurrency = spec.maxConcurrency();
+            e.requestsPerMinute = spec.requestsPerMinute();
+            e.priceInputPerMillion = spec.priceInputPerMillion();
+            e.priceOutputPerMillion = spec.priceOutputPerMillion();
+            e.recording = spec.recording();
+            e.updatedAt = Instant.now(clock);
+            if (fresh) {
+                e.persist();
+            }
+        });
+        return find(spec.name()).orElseThrow();
+    }
+
+    /** Removes a model defined over REST; configured models stay. */
+    public boolean delete(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> ModelEntity.deleteById(name));
+    }
+
+    public boolean isConfigured(String name) {
+        return config.all().containsKey(name);
+    }
+
+    static ModelSpec fromConfig(String name, ModelsConfig.Model m) {
+        Provider provider = Provider.parse(m.provider()).orElseThrow(() -> new IllegalArgumentException(
+                "provider '" + m.provider() + "' is not one of openai, anthropic, ollama, recorded"));
+        return new ModelSpec(name, provider, m.baseUrl().orElse(null), m.model().orElse(null),
+                m.apiKey().orElse(null), m.apiKeyEnv().orElse(defaultKeyEnv(provider)), m.temperature().orElse(null),
+                m.maxTokens().orElse(null), m.timeout(), m.maxConcurrency(), m.requestsPerMinute().orElse(null),
+                m.priceInputPerMillion().orElse(null), m.priceOutputPerMillion().orElse(null),
+                m.recording().orElse(null), "config");
+    }
+
+    static ModelSpec fromEntity(ModelEntity e) {
+        Provider provider = Provider.parse(e.provider).orElseThrow();
+        return new ModelSpec(e.name, provider, e.baseUrl, e.model, e.apiKey,
+                e.apiKeyEnv != null ? e.apiKeyEnv : defaultKeyEnv(provider), e.temperature, e.maxTokens,
+                Duration.ofMillis(e.timeoutMs), e.maxConcurrency, e.requestsPerMinute, e.priceInputPerMillion,
+                e.priceOutputPerMillion, e.recording, "api");
+    }
+
+    static String defaultKeyEnv(Provider p) {
+        return switch (p) {
+            case OPENAI -> "OPENAI_API_KEY";
+            case ANTHROPIC -> "ANTHROPIC_API_KEY";
+            default -> null;
+        };
+    }
+}

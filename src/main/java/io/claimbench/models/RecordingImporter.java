@@ -1,0 +1,102 @@
+package io.claimbench.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads published model outputs, detecting the format: EQ-Bench v2 results ({@code raw_results.<run>.raw_inference}),
+ * AlpacaEval {@code model_outputs.json} (a list of instruction/output) or ascii-bench {@code ascii_generations.jsonl}
+ * (one generation a line, several models: choose one with {@code file#model}).
+ */
+public final class RecordingImporter {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** {@code location} is a path, optionally followed by {@code #model} for files holding several models. */
+    public Recording load(String location) {
+        int hash = location.lastIndexOf('#');
+        String path = hash > 0 ? location.substring(0, hash) : location;
+        String model = hash > 0 ? location.substring(hash + 1) : null;
+        Path file = Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("recording file not found: " + path);
+        }
+        try {
+            if (path.endsWith(".jsonl")) {
+                return asciiBench(file, model);
+            }
+            JsonNode root = json.readTree(file.toFile());
+            if (root.isObject() && root.has("raw_results")) {
+                return eqBench(root, file);
+            }
+            if (root.isArray() && !root.isEmpty() && root.get(0).has("instruction") && root.get(0).has("output")) {
+                return alpacaEval(root, file);
+            }
+            throw new IllegalArgumentException("unrecognised recording format: " + path
+                    + " (expected EQ-Bench v2 results, AlpacaEval model_outputs.json or ascii-bench .jsonl)");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("recording " + path + " is not readable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private Recording eqBench(JsonNode root, Path file) {
+        JsonNode runs = root.get("raw_results");
+        Iterator<String> names = runs.fieldNames();
+        if (!names.hasNext()) {
+            throw new IllegalArgumentException("EQ-Bench results without runs: " + file);
+        }
+        // The first iteration is the published one; later iterations are repeats of the same questions.
+        JsonNode inference = runs.get(names.next()).get("raw_inference");
+        if (inference == null || !inference.isObject()) {
+            throw new IllegalArgumentException("EQ-Bench results without raw_inference: " + file);
+        }
+        Map<String, String> byId = new HashMap<>();
+        inference.fields().forEachRemaining(e -> byId.put(e.getKey(), e.getValue().asText()));
+        String model = root.path("model_path").asText(file.getFileName().toString());
+        return new Recording("eq-bench-v2", model, byId, Map.of());
+    }
+
+    private Recording alpacaEval(JsonNode root, Path file) {
+        Map<String, String> byText = new HashMap<>();
+        String model = null;
+        for (JsonNode item : root) {
+            byText.put(Recording.textKey(item.path("instruction").asText()), item.path("output").asText());
+            model = model == null ? item.path("generator").asText(null) : model;
+        }
+        return new Recording("alpaca-eval", model == null ? file.getFileName().toString() : model, Map.of(), byText);
+    }
+
+    private Recording asciiBench(Path file, String model) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        Set<String> models = new TreeSet<>();
+        Map<String, String> byId = new HashMap<>();
+        Map<String, String> byText = new HashMap<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row = json.readTree(line);
+            String m = row.path("model").asText();
+            models.add(m);
+            if (m.equals(model)) {
+                byId.put(row.path("prompt_id").asText(), row.path("ascii_art").asText());
+                byText.put(Recording.textKey(row.path("prompt_text").asText()), row.path("ascii_art").asText());
+            }
+        }
+        if (model == null || !models.contains(model)) {
+            throw new IllegalArgumentException("choose a model of " + file + " with '#<model>', one of " + models);
+        }
+        return new Recording("ascii-bench", model, byId, byText);
+    }
+
+}

@@ -1,0 +1,47 @@
+package io.claimbench.runs;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import io.claimbench.stats.PairOutcome;
+
+import java.time.Instant;
+
+/** The scored outcome of one work item, from the candidate's side. */
+@Entity
+@Table(name = "comparison")
+public class ComparisonEntity extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "run_id")
+    public String runId;
+    @Column(name = "work_item_id")
+    public long workItemId;
+    @Column(name = "prompt_version_id")
+    public long promptVersionId;
+    @Column(name = "sample_index")
+    public int sampleIndex;
+    public String category;
+    @Enumerated(EnumType.STRING)
+    public PairOutcome outcome;
+    /** Summed candidate strength over both games (-4..4), or the sign of the score difference (-1..1). */
+    public int strength;
+    public String reason;
+    @Column(name = "candidate_score")
+    public Double candidateScore;
+    @Column(name = "baseline_score")
+    public Double baselineScore;
+    @Column(name = "candidate_detail")
+    public String candidateDetail;
+    @Column(name = "baseline_detail")
+    public String baselineDetail;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

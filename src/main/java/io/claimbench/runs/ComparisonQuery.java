@@ -1,0 +1,82 @@
+package io.claimbench.runs;
+
+import io.claimbench.catalog.PromptVersionEntity;
+import io.claimbench.stats.PairOutcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A run's comparisons page by page, each with its prompt, both answers and both games. */
+@ApplicationScoped
+public class ComparisonQuery {
+
+    public record Page(int page, int size, long total, List<Item> items) {
+    }
+
+    public record Item(String promptId, String promptHash, String category, int sample, String prompt,
+                       String reference, Answer candidate, Answer baseline, List<Game> games, PairOutcome outcome,
+                       int strength, String reason, Double candidateScore, Double baselineScore) {
+    }
+
+    public record Answer(String model, String text, Long latencyMs, Integer tokensIn, Integer tokensOut, Double cost,
+                         boolean fromCache, String error) {
+    }
+
+    /** One judged game; {@code candidatePosition} is A in game 1 and B in game 2. */
+    public record Game(int game, String candidatePosition, String outcome, String verdict, String reason,
+                       String rationale, boolean fromCache) {
+    }
+
+    public Page page(String runId, String category, PairOutcome outcome, int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StringBuilder q = new StringBuilder("runId = :run");
+            Parameters params = Parameters.with("run", runId);
+            if (category != null) {
+                q.append(" and category = :category");
+                params.and("category", category);
+            }
+            if (outcome != null) {
+                q.append(" and outcome = :outcome");
+                params.and("outcome", outcome);
+            }
+            var query = ComparisonEntity.<ComparisonEntity>find(q.toString(), Sort.ascending("workItemId"), params);
+            long total = query.count();
+            List<ComparisonEntity> list = query.page(page, size).list();
+            List<Long> items = list.stream().map(c -> c.workItemId).toList();
+            List<Long> prompts = list.stream().map(c -> c.promptVersionId).distinct().toList();
+            Map<Long, PromptVersionEntity> promptById = prompts.isEmpty() ? Map.of()
+                    : PromptVersionEntity.<PromptVersionEntity>list("id in ?1", prompts).stream()
+                    .collect(Collectors.toMap(p -> p.id, Function.identity()));
+            Map<Long, Map<String, GenerationEntity>> gens = new HashMap<>();
+            Map<Long, List<JudgmentEntity>> games = new HashMap<>();
+            if (!items.isEmpty()) {
+                GenerationEntity.<GenerationEntity>list("workItemId in ?1", items)
+                        .forEach(g -> gens.computeIfAbsent(g.workItemId, k -> new HashMap<>()).put(g.role, g));
+                JudgmentEntity.<JudgmentEntity>list("workItemId in ?1 order by game", items)
+                        .forEach(j -> games.computeIfAbsent(j.workItemId, k -> new java.util.ArrayList<>()).add(j));
+            }
+            List<Item> out = list.stream().map(c -> {
+                PromptVersionEntity p = promptById.get(c.promptVersionId);
+                Map<String, GenerationEntity> g = gens.getOrDefault(c.workItemId, Map.of());
+                return new Item(p.promptId, p.contentHash, c.category, c.sampleIndex, p.text, p.reference,
+                        answer(g.get(GenerationEntity.CANDIDATE)), answer(g.get(GenerationEntity.BASELINE)),
+                        games.getOrDefault(c.workItemId, List.of()).stream().map(j -> new Game(j.game,
+                                j.game == 1 ? "A" : "B", j.outcome, j.preference, j.reason, j.rationale, j.fromCache)).toList(),
+                        c.outcome, c.strength, c.reason, c.candidateScore, c.baselineScore);
+            }).toList();
+            return new Page(page, size, total, out);
+        });
+    }
+
+    private static Answer answer(GenerationEntity g) {
+        return g == null ? null : new Answer(g.modelName, g.text, g.latencyMs, g.tokensIn, g.tokensOut, g.cost,
+                g.fromCache, g.error);
+    }
+}

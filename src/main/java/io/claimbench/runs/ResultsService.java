@@ -1,0 +1,151 @@
+package io.claimbench.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.catalog.CatalogService;
+import io.claimbench.catalog.EvalSet;
+import io.claimbench.judging.AnswerScore;
+import io.claimbench.judging.ReferenceScorer;
+import io.claimbench.stats.ClaimVerdict;
+import io.claimbench.stats.PairCounts;
+import io.claimbench.stats.Summary;
+import io.claimbench.stats.WinRate;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Turns a run's recorded comparisons, generations and judgments into its {@link RunReport}. */
+@ApplicationScoped
+public class ResultsService {
+
+    private final CatalogService catalog;
+    private final ObjectMapper json;
+
+    public ResultsService(CatalogService catalog, ObjectMapper json) {
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    public Optional<RunReport> report(String runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RunEntity run = RunEntity.findById(runId);
+            if (run == null) {
+                return Optional.<RunReport>empty();
+            }
+            List<ComparisonEntity> comparisons = ComparisonEntity.list("runId", runId);
+            List<GenerationEntity> generations = GenerationEntity.list("runId", runId);
+            List<JudgmentEntity> judgments = JudgmentEntity.list("runId", runId);
+            return Optional.of(build(run, comparisons, generations, judgments));
+        });
+    }
+
+    RunReport build(RunEntity run, List<ComparisonEntity> comparisons, List<GenerationEntity> generations,
+                    List<JudgmentEntity> judgments) {
+        Optional<EvalSet> set = catalog.find(run.evalSetId);
+        io.claimbench.catalog.Hypothesis h = set.map(EvalSet::hypothesis).orElse(null);
+        RunReport.Hypothesis hypothesis = h == null ? null : new RunReport.Hypothesis(h.metric(),
+                h.comparator().symbol(), h.threshold(), "candidate " + h.describe() + " against the baseline");
+
+        Map<String, List<ComparisonEntity>> byCategory = new TreeMap<>();
+        comparisons.forEach(c -> byCategory.computeIfAbsent(c.category, k -> new ArrayList<>()).add(c));
+        List<RunReport.Group> groups = new ArrayList<>();
+        byCategory.forEach((category, list) -> groups.add(group(category, list, h)));
+        RunReport.Group overall = group(null, comparisons, h);
+
+        Optional<ReferenceScorer> scorer = RunService.referenceScorer(run.scorer);
+        RunReport.Models models = new RunReport.Models(
+                figures(run.candidate, GenerationEntity.CANDIDATE, generations, comparisons, overall.counts().wins(), scorer, true),
+                figures(run.baseline, GenerationEntity.BASELINE, generations, comparisons, overall.counts().losses(), scorer, false));
+        RunReport.Judging judging = run.judge == null ? null : new RunReport.Judging(run.judge, judgments.size(),
+                judgments.stream().filter(j -> "SCORED".equals(j.outcome)).count(),
+                judgments.stream().filter(j -> "UNSCORED".equals(j.outcome)).count(),
+                judgments.stream().filter(j -> "ERROR".equals(j.outcome)).count(),
+                judgments.stream().filter(j -> j.fromCache).count(),
+                sumCost(judgments.stream().map(j -> j.cost).toList()));
+        RunReport.Run r = new RunReport.Run(run.id, run.state.name(), run.reason, run.evalSetId, run.evalSetHash,
+                run.candidate, run.baseline, run.scorer, run.judge, run.judgeTemplate, run.judgeTemplateHash, run.samples,
+                run.seed, run.temperature, run.totalItems, comparisons.size(), run.gitRevision, run.createdAt,
+                run.startedAt, run.finishedAt);
+        return new RunReport(r, hypothesis, set.map(EvalSet::published).orElse(List.of()), overall, groups, models, judging);
+    }
+
+    private RunReport.Group group(String category, List<ComparisonEntity> list, io.claimbench.catalog.Hypothesis h) {
+        PairCounts counts = PairCounts.EMPTY;
+        for (ComparisonEntity c : list) {
+            counts = counts.plus(c.outcome);
+        }
+        WinRate wr = WinRate.of(counts);
+        ClaimVerdict verdict = h == null ? ClaimVerdict.INCONCLUSIVE
+                : ClaimVerdict.of(h.comparator(), h.threshold(), wr.interval());
+        return new RunReport.Group(category, counts, new RunReport.WinRateFigure(wr.n(), wr.value(), wr.interval()),
+                verdict, scores(list, true), scores(list, false));
+    }
+
+    private static RunReport.ScoreFigure scores(List<ComparisonEntity> list, boolean candidate) {
+        double[] xs = list.stream().map(c -> candidate ? c.candidateScore : c.baselineScore)
+                .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        if (xs.length == 0) {
+            return null;
+        }
+        Summary s = Summary.of(xs);
+        return new RunReport.ScoreFigure(s.n(), s.mean(), s.interval());
+    }
+
+    private RunReport.ModelFigures figures(String name, String role, List<GenerationEntity> generations,
+                                           List<ComparisonEntity> comparisons, long wins,
+                                           Optional<ReferenceScorer> scorer, boolean candidate) {
+        List<GenerationEntity> mine = generations.stream().filter(g -> role.equals(g.role)).toList();
+        long errors = mine.stream().filter(g -> g.error != null).count();
+        long answers = mine.size() - errors;
+        double[] latencies = mine.stream().filter(g -> g.error == null && g.latencyMs != null)
+                .mapToDouble(g -> g.latencyMs).toArray();
+        Summary latency = Summary.of(latencies);
+        Double total = sumCost(mine.stream().map(g -> g.cost).toList());
+        Double benchmark = null;
+        Long benchmarkN = null;
+        if (scorer.isPresent()) {
+            List<AnswerScore> scores = new ArrayList<>();
+            for (ComparisonEntity c : comparisons) {
+                AnswerScore s = readScore(candidate ? c.candidateDetail : c.baselineDetail);
+                if (s != null) {
+                    scores.add(s);
+                }
+            }
+            var b = scorer.get().benchmark(scores);
+            benchmark = b.isPresent() ? b.getAsDouble() : null;
+            benchmarkN = scores.stream().filter(s -> s instanceof AnswerScore.Scored).count();
+        }
+        return new RunReport.ModelFigures(name, answers, errors, mine.stream().filter(g -> g.fromCache).count(),
+                latency.n() == 0 ? null : new RunReport.ScoreFigure(latency.n(), latency.mean(), latency.interval()),
+                total, total == null || answers == 0 ? null : total / answers,
+                total == null || wins == 0 ? null : total / wins, benchmark, benchmarkN);
+    }
+
+    private AnswerScore readScore(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(detail);
+            if (node.has("value")) {
+                Map<String, Double> parts = new HashMap<>();
+                node.path("parts").fields().forEachRemaining(e -> parts.put(e.getKey(), e.getValue().asDouble()));
+                return new AnswerScore.Scored(node.get("value").asDouble(), parts);
+            }
+            return new AnswerScore.Unscored(node.path("reason").asText("unscored"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable score detail", e);
+        }
+    }
+
+    private static Double sumCost(List<Double> costs) {
+        return costs.stream().anyMatch(java.util.Objects::nonNull)
+                ? costs.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sum() : null;
+    }
+}

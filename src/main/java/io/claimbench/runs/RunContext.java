@@ -1,0 +1,62 @@
+package io.claimbench.runs;
+
+import io.claimbench.catalog.EvalSet;
+import io.claimbench.judging.PairwiseJudge;
+import io.claimbench.judging.ReferenceScorer;
+import io.claimbench.models.ModelSpec;
+
+import java.util.Random;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What the work items of one run share while it executes: the resolved models, the scorer, the run's call
+ * slots, a random source seeded from the run (for retry jitter), and the reason it must stop, once there is one.
+ */
+final class RunContext {
+
+    final String runId;
+    final EvalSet evalSet;
+    final ModelSpec candidate;
+    final ModelSpec baseline;
+    final ModelSpec judge;
+    final PairwiseJudge pairwiseJudge;
+    final ReferenceScorer referenceScorer;
+    final Double temperature;
+    final long seed;
+    final boolean useCache;
+    final Double costCap;
+    final Semaphore calls;
+    final Random random;
+    final AtomicReference<Stop> stop = new AtomicReference<>();
+
+    RunContext(String runId, EvalSet evalSet, ModelSpec candidate, ModelSpec baseline, ModelSpec judge,
+               PairwiseJudge pairwiseJudge, ReferenceScorer referenceScorer, Double temperature, long seed,
+               boolean useCache, Double costCap, int concurrency) {
+        this.runId = runId;
+        this.evalSet = evalSet;
+        this.candidate = candidate;
+        this.baseline = baseline;
+        this.judge = judge;
+        this.pairwiseJudge = pairwiseJudge;
+        this.referenceScorer = referenceScorer;
+        this.temperature = temperature;
+        this.seed = seed;
+        this.useCache = useCache;
+        this.costCap = costCap;
+        this.calls = new Semaphore(concurrency, true);
+        this.random = new Random(seed);
+    }
+
+    boolean stopped() {
+        return stop.get() != null;
+    }
+
+    /** The first reason wins. */
+    void stop(RunState state, String reason) {
+        stop.compareAndSet(null, new Stop(state, reason));
+    }
+
+    record Stop(RunState state, String reason) {
+    }
+}

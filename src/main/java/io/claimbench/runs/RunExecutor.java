@@ -1,0 +1,231 @@
+package io.claimbench.runs;
+
+import io.claimbench.catalog.PromptVersionEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Executes runs in the background on virtual threads. A coordinator per run claims work items from the database
+ * while the run has call slots free, so that at most {@code concurrency} items are in progress; each item's
+ * calls then take the run's and the model's slots. Resumes unfinished runs at start-up.
+ */
+@ApplicationScoped
+public class RunExecutor {
+
+    private static final Logger LOG = Logger.getLogger(RunExecutor.class);
+
+    private final String owner = UUID.randomUUID().toString();
+    private final Map<String, Handle> active = new ConcurrentHashMap<>();
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    @Inject
+    RunService runs;
+    @Inject
+    WorkItemStore store;
+    @Inject
+    WorkItemProcessor processor;
+    @Inject
+    RunsConfig config;
+    @Inject
+    Clock clock;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.resumeOnStart()) {
+            return;
+        }
+        if (config.singleInstance()) {
+            int released = store.releaseAllClaims();
+            if (released > 0) {
+                LOG.infof("released %d work items claimed before the last stop", released);
+            }
+        }
+        List<String> unfinished = QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>list(
+                "state in ?1", List.of(RunState.QUEUED, RunState.RUNNING)).stream().map(r -> r.id).toList());
+        unfinished.forEach(id -> {
+            LOG.infof("resuming run %s", id);
+            submit(id);
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        active.values().forEach(h -> h.ctx.stop(RunState.RUNNING, "shutting down"));
+        threads.shutdownNow();
+    }
+
+    /** Starts (or joins) the run's coordinator; the future completes when the run reaches a final state. */
+    public CompletableFuture<RunState> submit(String runId) {
+        return active.computeIfAbsent(runId, id -> {
+            Handle h = new Handle();
+            threads.submit(() -> coordinate(id, h));
+            return h;
+        }).done;
+    }
+
+    /** Completes when the run is no longer executing here (already finished: at once). */
+    public CompletableFuture<RunState> completion(String runId) {
+        Handle h = active.get(runId);
+        return h == null ? CompletableFuture.completedFuture(null) : h.done;
+    }
+
+    void cancel(String runId) {
+        Handle h = active.get(runId);
+        if (h != null && h.ctx != null) {
+            h.ctx.stop(RunState.CANCELLED, "cancelled by request");
+        }
+    }
+
+    private void coordinate(String runId, Handle h) {
+        RunState finalState = null;
+        try {
+            RunEntity run = runs.find(runId).orElseThrow();
+            if (run.state.terminal()) {
+                finalState = run.state;
+                return;
+            }
+            try {
+                h.ctx = runs.context(run);
+            } catch (RuntimeException e) {
+                finalState = finish(runId, RunState.FAILED, e.getMessage());
+                return;
+            }
+            markRunning(runId);
+            finalState = loop(h.ctx, run.concurrency);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "run %s failed", runId);
+            finalState = finish(runId, RunState.FAILED, "internal error: " + e.getClass().getSimpleName());
+        } finally {
+            active.remove(runId);
+            h.done.complete(finalState);
+        }
+    }
+
+    private RunState loop(RunContext ctx, int concurrency) {
+        Semaphore slots = new Semaphore(concurrency);
+        Object progress = new Object();
+        int[] inFlight = {0};
+        while (!ctx.stopped()) {
+            if (isCancelledInDatabase(ctx.runId)) {
+                ctx.stop(RunState.CANCELLED, "cancelled by request");
+                break;
+            }
+            int free = slots.availablePermits();
+            if (free == 0) {
+                await(progress, 1000);
+                continue;
+            }
+            List<WorkItemEntity> claimed = store.claim(ctx.runId, owner, free, config.lease());
+            if (claimed.isEmpty()) {
+                synchronized (progress) {
+                    if (inFlight[0] == 0) {
+                        if (store.unfinished(ctx.runId) == 0) {
+                            break;
+                        }
+                        // Items held by another process: wait for them, or for their lease to run out.
+                    }
+                }
+                await(progress, 500);
+                continue;
+            }
+            for (WorkItemEntity item : claimed) {
+                slots.acquireUninterruptibly();
+                synchronized (progress) {
+                    inFlight[0]++;
+                }
+                threads.submit(() -> {
+                    try {
+                        runItem(ctx, item);
+                    } finally {
+                        slots.release();
+                        synchronized (progress) {
+                            inFlight[0]--;
+                            progress.notifyAll();
+                        }
+                    }
+                });
+            }
+        }
+        synchronized (progress) {
+            while (inFlight[0] > 0) {
+                try {
+                    progress.wait(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        RunContext.Stop stop = ctx.stop.get();
+        if (stop == null) {
+            return finish(ctx.runId, RunState.COMPLETED, null);
+        }
+        if (stop.state() == RunState.RUNNING) {
+            return RunState.RUNNING; // shutting down: stays running, resumed on the next start
+        }
+        return finish(ctx.runId, stop.state(), stop.reason());
+    }
+
+    private void runItem(RunContext ctx, WorkItemEntity item) {
+        try {
+            PromptVersionEntity prompt = QuarkusTransaction.requiringNew().call(() -> PromptVersionEntity.findById(item.promptVersionId));
+            WorkItemStore.ItemRecord record = processor.process(ctx, item, prompt);
+            double cost = store.record(item.id, record);
+            if (ctx.costCap != null && cost >= ctx.costCap) {
+                ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached (spent %.4f)", ctx.costCap, cost));
+            }
+        } catch (RunStoppedException e) {
+            store.release(item.id);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "work item %d of run %s failed; released for a retry", item.id, ctx.runId);
+            store.release(item.id);
+            ctx.stop(RunState.FAILED, "internal error on a work item: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void await(Object monitor, long millis) {
+        synchronized (monitor) {
+            try {
+                monitor.wait(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean isCancelledInDatabase(String runId) {
+        return runs.find(runId).map(r -> r.state == RunState.CANCELLED).orElse(true);
+    }
+
+    private void markRunning(String runId) {
+        QuarkusTransaction.requiringNew().run(() -> RunEntity.update(
+                "state = ?1, startedAt = coalesce(startedAt, ?2) where id = ?3 and state in ?4",
+                RunState.RUNNING, Instant.now(clock), runId, List.of(RunState.QUEUED, RunState.RUNNING)));
+    }
+
+    private RunState finish(String runId, RunState state, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> RunEntity.update(
+                "state = ?1, reason = ?2, finishedAt = ?3 where id = ?4 and state in ?5", state, reason,
+                Instant.now(clock), runId, List.of(RunState.QUEUED, RunState.RUNNING)));
+        return runs.find(runId).map(r -> r.state).orElse(state);
+    }
+
+    private static final class Handle {
+        final CompletableFuture<RunState> done = new CompletableFuture<>();
+        volatile RunContext ctx;
+    }
+}

@@ -1,0 +1,50 @@
+package io.claimbench.runs;
+
+import io.claimbench.catalog.PublishedFigure;
+import io.claimbench.stats.ClaimVerdict;
+import io.claimbench.stats.Interval;
+import io.claimbench.stats.PairCounts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The scored results of a run: overall and per category, wins/ties/losses with unscored and errors apart, the
+ * candidate's win rate (ties as half) with its 95% interval and n, the hypothesis verdict, and per model latency,
+ * cost and (for reference scorers) the benchmark score.
+ */
+public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> published, Group overall,
+                        List<Group> categories, Models models, Judging judging) {
+
+    public record Run(String id, String state, String reason, String evalSet, String evalSetHash, String candidate,
+                      String baseline, String scorer, String judge, String judgeTemplate, String judgeTemplateHash,
+                      int samples, long seed, Double temperature, int totalItems, long completedItems,
+                      String gitRevision, Instant createdAt, Instant startedAt, Instant finishedAt) {
+    }
+
+    public record Hypothesis(String metric, String comparator, double threshold, String statement) {
+    }
+
+    public record Group(String category, PairCounts counts, WinRateFigure winRate, ClaimVerdict verdict,
+                        ScoreFigure candidateMeanScore, ScoreFigure baselineMeanScore) {
+    }
+
+    /** Win rate with ties as half over the n decided comparisons; null value and interval when n = 0. */
+    public record WinRateFigure(long n, Double value, Interval interval) {
+    }
+
+    public record ScoreFigure(long n, Double mean, Interval interval) {
+    }
+
+    public record Models(ModelFigures candidate, ModelFigures baseline) {
+    }
+
+    public record ModelFigures(String name, long answers, long errors, long fromCache, ScoreFigure latencyMs,
+                               Double totalCost, Double costPerAnswer, Double costPerWin, Double benchmarkScore,
+                               Long benchmarkAnswersScored) {
+    }
+
+    public record Judging(String judge, long games, long scored, long unscored, long errors, long fromCache,
+                          Double totalCost) {
+    }
+}

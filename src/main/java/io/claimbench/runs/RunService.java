@@ -1,0 +1,268 @@
+package io.claimbench.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.catalog.CatalogService;
+import io.claimbench.catalog.EvalSet;
+import io.claimbench.judging.EqBenchV2Scorer;
+import io.claimbench.judging.JudgeTemplate;
+import io.claimbench.judging.PairwiseJudge;
+import io.claimbench.judging.ReferenceScorer;
+import io.claimbench.models.ModelRegistry;
+import io.claimbench.models.ModelSpec;
+import io.claimbench.models.UnknownModelException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates runs (validated, with their work items), cancels them and rebuilds what an executing run needs. */
+@ApplicationScoped
+public class RunService {
+
+    public static final int MAX_SAMPLES = 100;
+    public static final int MAX_CONCURRENCY = 1024;
+    private static final Map<String, ReferenceScorer> REFERENCE_SCORERS = Map.of(EqBenchV2Scorer.NAME, new EqBenchV2Scorer());
+
+    private final CatalogService catalog;
+    private final ModelRegistry models;
+    private final RunsConfig config;
+    private final RunExecutor executor;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private volatile String gitRevision;
+
+    public RunService(CatalogService catalog, ModelRegistry models, RunsConfig config, RunExecutor executor, Clock clock,
+                      ObjectMapper json) {
+        this.catalog = catalog;
+        this.models = models;
+        this.config = config;
+        this.executor = executor;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Validates, records the run and its work items, and starts it in the background. */
+    public RunEntity start(RunRequest request) {
+        RunEntity run = create(request);
+        executor.submit(run.id);
+        return run;
+    }
+
+    RunEntity create(RunRequest r) {
+        if (r.evalSet() == null || r.evalSet().isBlank()) {
+            throw new InvalidRunException("evalSet", "evalSet is required", false);
+        }
+        EvalSet set = catalog.find(r.evalSet()).orElseThrow(() -> new InvalidRunException("evalSet",
+                "unknown eval set '" + r.evalSet() + "'", true));
+        ModelSpec candidate = model("candidate", r.candidate());
+        ModelSpec baseline = model("baseline", r.baseline());
+        String scorer = r.scorer() != null ? r.scorer() : set.scorer();
+        boolean judged = !REFERENCE_SCORERS.containsKey(scorer);
+        if (judged && !scorer.equals("pairwise-judge") && !scorer.equals("reference-judge")) {
+            throw new InvalidRunException("scorer", "unknown scorer '" + scorer
+                    + "' (expected pairwise-judge, reference-judge or " + String.join(", ", REFERENCE_SCORERS.keySet()) + ")", false);
+        }
+        if (!judged || scorer.equals("reference-judge")) {
+            set.prompts().stream().filter(p -> p.reference() == null).findFirst().ifPresent(p -> {
+                throw new InvalidRunException("scorer", "scorer '" + scorer + "' needs references, and prompt '"
+                        + p.id() + "' of '" + set.id() + "' has none", false);
+            });
+        }
+        ModelSpec judge = null;
+        String template = null;
+        String templateHash = null;
+        if (judged) {
+            judge = model("judge", r.judge());
+            template = r.judgeTemplate() != null ? r.judgeTemplate() : set.judgeTemplate();
+            if (template == null) {
+                throw new InvalidRunException("judgeTemplate", "eval set '" + set.id() + "' names no judge template: give judgeTemplate", false);
+            }
+            templateHash = judgeTemplate("judgeTemplate", template).hash();
+        } else if (r.judge() != null) {
+            throw new InvalidRunException("judge", "scorer '" + scorer + "' uses no judge", false);
+        }
+        int samples = r.samples() == null ? 1 : r.samples();
+        if (samples < 1 || samples > MAX_SAMPLES) {
+            throw new InvalidRunException("samples", "samples must be between 1 and " + MAX_SAMPLES, false);
+        }
+        int concurrency = r.concurrency() == null ? config.defaultConcurrency() : r.concurrency();
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new InvalidRunException("concurrency", "concurrency must be between 1 and " + MAX_CONCURRENCY, false);
+        }
+        if (r.temperature() != null && (r.temperature() < 0 || r.temperature() > 2)) {
+            throw new InvalidRunException("temperature", "temperature must be between 0 and 2", false);
+        }
+        if (r.costCap() != null && r.costCap() <= 0) {
+            throw new InvalidRunException("costCap", "costCap must be positive", false);
+        }
+        Map<String, Long> versions = catalog.promptVersionIds(set.id());
+        RunEntity run = new RunEntity();
+        run.id = UUID.randomUUID().toString();
+        run.evalSetId = set.id();
+        run.evalSetHash = set.contentHash();
+        run.candidate = candidate.name();
+        run.baseline = baseline.name();
+        run.scorer = scorer;
+        run.judge = judge == null ? null : judge.name();
+        run.judgeTemplate = template;
+        run.judgeTemplateHash = templateHash;
+        run.samples = samples;
+        run.seed = r.seed() == null ? 0 : r.seed();
+        run.temperature = r.temperature();
+        run.concurrency = concurrency;
+        run.costCap = r.costCap();
+        run.useCache = r.cache() == null || r.cache();
+        run.state = RunState.QUEUED;
+        run.gitRevision = gitRevision();
+        run.totalItems = set.prompts().size() * samples;
+        run.cost = 0;
+        run.createdAt = Instant.now(clock);
+        run.spec = spec(run);
+        QuarkusTransaction.requiringNew().run(() -> {
+            run.persist();
+            for (var p : set.prompts()) {
+                Long versionId = versions.get(p.id());
+                for (int s = 0; s < samples; s++) {
+                    WorkItemEntity w = new WorkItemEntity();
+                    w.runId = run.id;
+                    w.promptVersionId = versionId;
+                    w.sampleIndex = s;
+                    w.state = WorkItemEntity.PENDING;
+                    w.persist();
+                }
+            }
+        });
+        return run;
+    }
+
+    /** What the executor needs, rebuilt from the recorded run (also after a restart). */
+    RunContext context(RunEntity run) {
+        EvalSet set = catalog.find(run.evalSetId).orElseThrow(() ->
+                new IllegalStateException("eval set '" + run.evalSetId + "' is no longer in the catalog"));
+        ModelSpec candidate = models.resolve(run.candidate);
+        ModelSpec baseline = models.resolve(run.baseline);
+        ModelSpec judge = run.judge == null ? null : models.resolve(run.judge);
+        PairwiseJudge pairwise = null;
+        if (run.judgeTemplate != null) {
+            JudgeTemplate t = judgeTemplate("judgeTemplate", run.judgeTemplate);
+            if (!t.hash().equals(run.judgeTemplateHash)) {
+                throw new IllegalStateException("judge template '" + run.judgeTemplate + "' changed since the run started");
+            }
+            pairwise = new PairwiseJudge(t);
+        }
+        return new RunContext(run.id, set, candidate, baseline, judge, pairwise, REFERENCE_SCORERS.get(run.scorer),
+                run.temperature, run.seed, run.useCache, run.costCap, run.concurrency);
+    }
+
+    public static Optional<ReferenceScorer> referenceScorer(String name) {
+        return Optional.ofNullable(REFERENCE_SCORERS.get(name));
+    }
+
+    public Optional<RunEntity> find(String id) {
+        return Optional.ofNullable(QuarkusTransaction.requiringNew().call(() -> RunEntity.findById(id)));
+    }
+
+    public List<RunEntity> list(int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                RunEntity.<RunEntity>findAll(io.quarkus.panache.common.Sort.descending("createdAt")).page(page, size).list());
+    }
+
+    /** Cancels a queued or running run; a finished run is left as it is. Returns the run as it now stands. */
+    public Optional<RunEntity> cancel(String id) {
+        Optional<RunEntity> run = find(id);
+        run.filter(r -> !r.state.terminal()).ifPresent(r -> {
+            executor.cancel(id);
+            QuarkusTransaction.requiringNew().run(() -> RunEntity.update(
+                    "state = ?1, reason = ?2, finishedAt = ?3 where id = ?4 and state in ?5", RunState.CANCELLED,
+                    "cancelled by request", Instant.now(clock), id, List.of(RunState.QUEUED, RunState.RUNNING)));
+        });
+        return run.isEmpty() ? run : find(id);
+    }
+
+    public Optional<RunProgress> progress(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RunEntity run = RunEntity.findById(id);
+            if (run == null) {
+                return Optional.<RunProgress>empty();
+            }
+            Map<String, Long> states = new java.util.HashMap<>();
+            RunEntity.getEntityManager().createQuery(
+                            "select w.state, count(w) from WorkItemEntity w where w.runId = :run group by w.state", Object[].class)
+                    .setParameter("run", id).getResultList().forEach(row -> states.put((String) row[0], (Long) row[1]));
+            io.claimbench.stats.PairCounts outcomes = io.claimbench.stats.PairCounts.EMPTY;
+            for (Object[] row : RunEntity.getEntityManager().createQuery(
+                            "select c.outcome, count(c) from ComparisonEntity c where c.runId = :run group by c.outcome", Object[].class)
+                    .setParameter("run", id).getResultList()) {
+                outcomes = outcomes.plus((io.claimbench.stats.PairOutcome) row[0], (Long) row[1]);
+            }
+            return Optional.of(new RunProgress(id, run.state, run.reason, run.totalItems,
+                    states.getOrDefault(WorkItemEntity.DONE, 0L), states.getOrDefault(WorkItemEntity.RUNNING, 0L),
+                    states.getOrDefault(WorkItemEntity.PENDING, 0L), outcomes, run.cost));
+        });
+    }
+
+    private ModelSpec model(String field, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new InvalidRunException(field, field + " is required", false);
+        }
+        try {
+            return models.resolve(reference);
+        } catch (UnknownModelException e) {
+            throw new InvalidRunException(field, e.getMessage(), true);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRunException(field, e.getMessage(), false);
+        }
+    }
+
+    private JudgeTemplate judgeTemplate(String field, String name) {
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new InvalidRunException(field, "judge template names are lower-case letters, digits and dashes", false);
+        }
+        try {
+            return JudgeTemplate.load(catalog.promptsDir(), name);
+        } catch (java.io.UncheckedIOException e) {
+            throw new InvalidRunException(field, "unknown judge template '" + name + "'", true);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRunException(field, e.getMessage(), false);
+        }
+    }
+
+    private String gitRevision() {
+        String g = gitRevision;
+        if (g == null) {
+            g = config.gitRevision().orElseGet(GitRevision::detect);
+            gitRevision = g;
+        }
+        return g;
+    }
+
+    private String spec(RunEntity run) {
+        Map<String, Object> spec = new java.util.LinkedHashMap<>();
+        spec.put("evalSet", run.evalSetId);
+        spec.put("evalSetHash", run.evalSetHash);
+        spec.put("candidate", run.candidate);
+        spec.put("baseline", run.baseline);
+        spec.put("scorer", run.scorer);
+        spec.put("judge", run.judge);
+        spec.put("judgeTemplate", run.judgeTemplate);
+        spec.put("judgeTemplateHash", run.judgeTemplateHash);
+        spec.put("samples", run.samples);
+        spec.put("seed", run.seed);
+        spec.put("temperature", run.temperature);
+        spec.put("concurrency", run.concurrency);
+        spec.put("costCap", run.costCap);
+        spec.put("cache", run.useCache);
+        spec.put("gitRevision", run.gitRevision);
+        try {
+            return json.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.claimbench.runs;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How runs execute. */
+@ConfigMapping(prefix = "claimbench.runs")
+public interface RunsConfig {
+
+    /** Continue, at start-up, the runs that were in progress when the process stopped; default true. */
+    @WithDefault("true")
+    boolean resumeOnStart();
+
+    /**
+     * This process is the only one working on the database: at start-up, items another (dead) process had
+     * claimed are released at once instead of after their lease; default true.
+     */
+    @WithDefault("true")
+    boolean singleInstance();
+
+    /** How long a claimed work item stays with its process before another may take it; default 10m. */
+    @WithDefault("10m")
+    Duration lease();
+
+    /** Calls in flight for one run when the request does not say; default 8. */
+    @WithDefault("8")
+    int defaultConcurrency();
+
+    /** Attempts per call, the first included, on 429, 5xx, timeouts and network errors; default 6. */
+    @WithDefault("6")
+    int maxAttempts();
+
+    /** First backoff delay, doubled on each retry, with jitter; default 500ms. */
+    @WithDefault("500ms")
+    Duration backoffBase();
+
+    /** Longest backoff delay (a longer Retry-After is still honoured); default 30s. */
+    @WithDefault("30s")
+    Duration backoffMax();
+
+    /** Git revision recorded with each run; default: read from {@code git rev-parse HEAD} when available. */
+    java.util.Optional<String> gitRevision();
+}

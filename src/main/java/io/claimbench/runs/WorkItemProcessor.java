@@ -1,0 +1,241 @@
+package io.claimbench.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.catalog.PromptItem;
+import io.claimbench.catalog.PromptVersionEntity;
+import io.claimbench.judging.AnswerScore;
+import io.claimbench.judging.PairwiseJudge;
+import io.claimbench.judging.SwapCombiner;
+import io.claimbench.judging.Verdict;
+import io.claimbench.models.EndpointException;
+import io.claimbench.models.GenerationRequest;
+import io.claimbench.models.ModelSpec;
+import io.claimbench.models.Provider;
+import io.claimbench.stats.PairOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One work item: both answers (in parallel), then the scorer: a reference scorer on each answer, or the
+ * pairwise judge on both orders (in parallel), combined in {@link SwapCombiner}. A failed call is an error and
+ * an unreadable verdict is unscored; neither is a loss.
+ */
+@ApplicationScoped
+public class WorkItemProcessor {
+
+    static final double TIE_EPSILON = 1e-9;
+
+    private final ModelCaller caller;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    public WorkItemProcessor(ModelCaller caller, Clock clock, ObjectMapper json) {
+        this.caller = caller;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    WorkItemStore.ItemRecord process(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt) {
+        CompletableFuture<Answer> cand = async(() -> answer(ctx, item, prompt, ctx.candidate, GenerationEntity.CANDIDATE));
+        CompletableFuture<Answer> base = async(() -> answer(ctx, item, prompt, ctx.baseline, GenerationEntity.BASELINE));
+        Answer c = join(cand);
+        Answer b = join(base);
+        List<GenerationEntity> generations = List.of(c.entity, b.entity);
+        List<JudgmentEntity> judgments = new ArrayList<>();
+        ComparisonEntity comparison = comparison(ctx, item, prompt);
+        double cost = nz(c.entity.cost) + nz(b.entity.cost);
+        if (c.failure != null || b.failure != null) {
+            comparison.outcome = PairOutcome.ERROR;
+            comparison.reason = c.failure != null ? "candidate: " + c.failure.getMessage() : "baseline: " + b.failure.getMessage();
+            for (EndpointException f : new EndpointException[]{c.failure, b.failure}) {
+                if (f != null && f.fatalForRun()) {
+                    ctx.stop(RunState.FAILED, f.getMessage());
+                }
+            }
+        } else if (ctx.referenceScorer != null) {
+            scoreByReference(ctx, prompt, c.entity.text, b.entity.text, comparison);
+        } else {
+            cost += judge(ctx, item, prompt, c.entity.text, b.entity.text, judgments, comparison);
+        }
+        return new WorkItemStore.ItemRecord(generations, judgments, comparison, cost);
+    }
+
+    private Answer answer(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, ModelSpec spec, String role) {
+        Double temperature = ctx.temperature != null ? ctx.temperature : spec.temperature();
+        Integer seed = (int) (ctx.seed + item.sampleIndex);
+        GenerationRequest request = new GenerationRequest(null, prompt.text, temperature, spec.maxTokens(), seed, prompt.sourceId);
+        // At temperature 0 the answer does not depend on the seed or sample, so runs with other seeds share it.
+        String variant = temperature != null && temperature == 0.0 ? "t0" : "s" + ctx.seed + ":" + item.sampleIndex;
+        String key = PromptItem.sha256("gen|" + spec.identity() + "|" + temperature + "|" + spec.maxTokens() + "|"
+                + variant + "|" + prompt.contentHash);
+        GenerationEntity g = new GenerationEntity();
+        g.runId = ctx.runId;
+        g.workItemId = item.id;
+        g.role = role;
+        g.modelName = spec.name();
+        g.cacheKey = key;
+        g.createdAt = Instant.now(clock);
+        try {
+            CallResult r = caller.call(ctx, spec, request, key, "generation");
+            g.fromCache = r.fromCache();
+            g.text = r.generation().text();
+            g.latencyMs = spec.provider() == Provider.RECORDED ? null : r.generation().latencyMillis();
+            g.firstTokenMs = r.generation().firstTokenMillis();
+            g.tokensIn = r.generation().tokensIn();
+            g.tokensOut = r.generation().tokensOut();
+            g.cost = r.cost();
+            return new Answer(g, null);
+        } catch (EndpointException e) {
+            g.errorKind = e.kind().name();
+            g.error = e.getMessage();
+            return new Answer(g, e);
+        }
+    }
+
+    private void scoreByReference(RunContext ctx, PromptVersionEntity prompt, String candidate, String baseline,
+                                  ComparisonEntity comparison) {
+        AnswerScore cs = ctx.referenceScorer.score(prompt.reference, candidate);
+        AnswerScore bs = ctx.referenceScorer.score(prompt.reference, baseline);
+        comparison.candidateDetail = detail(cs);
+        comparison.baselineDetail = detail(bs);
+        if (cs instanceof AnswerScore.Scored c) {
+            comparison.candidateScore = c.value();
+        }
+        if (bs instanceof AnswerScore.Scored b) {
+            comparison.baselineScore = b.value();
+        }
+        if (cs instanceof AnswerScore.Unscored u) {
+            comparison.outcome = PairOutcome.UNSCORED;
+            comparison.reason = "candidate: " + u.reason();
+        } else if (bs instanceof AnswerScore.Unscored u) {
+            comparison.outcome = PairOutcome.UNSCORED;
+            comparison.reason = "baseline: " + u.reason();
+        } else {
+            double d = comparison.candidateScore - comparison.baselineScore;
+            comparison.strength = Math.abs(d) < TIE_EPSILON ? 0 : d > 0 ? 1 : -1;
+            comparison.outcome = comparison.strength > 0 ? PairOutcome.WIN : comparison.strength < 0 ? PairOutcome.LOSS : PairOutcome.TIE;
+        }
+    }
+
+    private double judge(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, String candidate,
+                         String baseline, List<JudgmentEntity> judgments, ComparisonEntity comparison) {
+        CompletableFuture<JudgmentEntity> g1 = async(() -> game(ctx, item, prompt, 1, candidate, baseline));
+        CompletableFuture<JudgmentEntity> g2 = async(() -> game(ctx, item, prompt, 2, baseline, candidate));
+        JudgmentEntity j1 = join(g1);
+        JudgmentEntity j2 = join(g2);
+        judgments.add(j1);
+        judgments.add(j2);
+        SwapCombiner.Combined combined = SwapCombiner.combine(verdictOf(j1), verdictOf(j2));
+        comparison.outcome = combined.outcome();
+        comparison.strength = combined.strength();
+        comparison.reason = combined.reason();
+        return nz(j1.cost) + nz(j2.cost);
+    }
+
+    private JudgmentEntity game(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, int game,
+                                String answerA, String answerB) {
+        PairwiseJudge.Rendered rendered = ctx.pairwiseJudge.render(prompt.text, answerA, answerB,
+                "reference-judge".equals(ctx.evalSet.scorer()) ? prompt.reference : null);
+        String key = PromptItem.sha256("judge|" + ctx.judge.identity() + "|" + ctx.pairwiseJudge.template().hash()
+                + "|" + rendered.system() + "\u0000" + rendered.user());
+        JudgmentEntity j = new JudgmentEntity();
+        j.runId = ctx.runId;
+        j.workItemId = item.id;
+        j.game = game;
+        j.judge = ctx.judge.name();
+        j.cacheKey = key;
+        j.createdAt = Instant.now(clock);
+        try {
+            CallResult r = caller.call(ctx, ctx.judge, new GenerationRequest(rendered.system(), rendered.user(),
+                    0.0, ctx.judge.maxTokens(), (int) ctx.seed, null), key, "judgment");
+            j.fromCache = r.fromCache();
+            j.raw = r.generation().text();
+            j.latencyMs = r.generation().latencyMillis();
+            j.tokensIn = r.generation().tokensIn();
+            j.tokensOut = r.generation().tokensOut();
+            j.cost = r.cost();
+            Verdict v = PairwiseJudge.parse(j.raw);
+            j.rationale = v.rationale();
+            switch (v) {
+                case Verdict.Scored s -> {
+                    j.outcome = "SCORED";
+                    j.preference = s.preference().label();
+                }
+                case Verdict.Unscored u -> {
+                    j.outcome = "UNSCORED";
+                    j.reason = u.reason();
+                }
+                case Verdict.Errored e -> {
+                    j.outcome = "ERROR";
+                    j.reason = e.reason();
+                }
+            }
+        } catch (EndpointException e) {
+            j.outcome = "ERROR";
+            j.reason = "judge: " + e.getMessage();
+            if (e.fatalForRun()) {
+                ctx.stop(RunState.FAILED, "judge: " + e.getMessage());
+            }
+        }
+        return j;
+    }
+
+    static Verdict verdictOf(JudgmentEntity j) {
+        return switch (j.outcome) {
+            case "SCORED" -> new Verdict.Scored(io.claimbench.judging.Preference.parse(j.preference).orElseThrow(), j.rationale);
+            case "UNSCORED" -> new Verdict.Unscored(j.reason, j.rationale);
+            default -> new Verdict.Errored(j.reason);
+        };
+    }
+
+    private ComparisonEntity comparison(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt) {
+        ComparisonEntity c = new ComparisonEntity();
+        c.runId = ctx.runId;
+        c.workItemId = item.id;
+        c.promptVersionId = prompt.id;
+        c.sampleIndex = item.sampleIndex;
+        c.category = prompt.category;
+        c.createdAt = Instant.now(clock);
+        return c;
+    }
+
+    private String detail(AnswerScore s) {
+        try {
+            return json.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> CompletableFuture<T> async(java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, threads);
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static double nz(Double d) {
+        return d == null ? 0 : d;
+    }
+
+    private record Answer(GenerationEntity entity, EndpointException failure) {
+    }
+}

@@ -1,0 +1,90 @@
+package io.claimbench.runs;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Work items in the database: claimed with a conditional update (so that two processes never take the same
+ * item), leased, and recorded with everything they produced in one transaction, so that a crash leaves an item
+ * either done or untouched.
+ */
+@ApplicationScoped
+public class WorkItemStore {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public WorkItemStore(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Claims up to {@code max} items that are pending or whose lease ran out. */
+    public List<WorkItemEntity> claim(String runId, String owner, int max, Duration lease) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now(clock);
+            List<Long> candidates = em.createQuery("select w.id from WorkItemEntity w where w.runId = :run and "
+                            + "(w.state = 'PENDING' or (w.state = 'RUNNING' and w.leaseUntil < :now)) order by w.id", Long.class)
+                    .setParameter("run", runId).setParameter("now", now).setMaxResults(max).getResultList();
+            List<WorkItemEntity> claimed = new ArrayList<>();
+            for (Long id : candidates) {
+                int updated = em.createQuery("update WorkItemEntity w set w.state = 'RUNNING', w.owner = :owner, "
+                                + "w.leaseUntil = :until, w.attempts = w.attempts + 1 where w.id = :id and "
+                                + "(w.state = 'PENDING' or (w.state = 'RUNNING' and w.leaseUntil < :now))")
+                        .setParameter("owner", owner).setParameter("until", now.plus(lease))
+                        .setParameter("id", id).setParameter("now", now).executeUpdate();
+                if (updated == 1) {
+                    claimed.add(em.find(WorkItemEntity.class, id));
+                }
+            }
+            claimed.forEach(em::detach);
+            return claimed;
+        });
+    }
+
+    public void release(long itemId) {
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null where w.id = :id and w.state = 'RUNNING'")
+                .setParameter("id", itemId).executeUpdate());
+    }
+
+    /** Releases every claimed item at once: for a single process restarting after a crash. */
+    public int releaseAllClaims() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null where w.state = 'RUNNING'")
+                .executeUpdate());
+    }
+
+    public long unfinished(String runId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select count(w) from WorkItemEntity w where w.runId = :run and w.state <> 'DONE'", Long.class)
+                .setParameter("run", runId).getSingleResult());
+    }
+
+    /** Stores an item's generations, judgments and comparison, marks it done and adds its cost to the run. */
+    public double record(long itemId, ItemRecord r) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            r.generations().forEach(g -> g.persist());
+            r.judgments().forEach(j -> j.persist());
+            r.comparison().persist();
+            em.createQuery("update WorkItemEntity w set w.state = 'DONE', w.leaseUntil = null where w.id = :id")
+                    .setParameter("id", itemId).executeUpdate();
+            em.createQuery("update RunEntity r set r.cost = r.cost + :c where r.id = :run")
+                    .setParameter("c", r.cost()).setParameter("run", r.comparison().runId).executeUpdate();
+            return em.createQuery("select r.cost from RunEntity r where r.id = :run", Double.class)
+                    .setParameter("run", r.comparison().runId).getSingleResult();
+        });
+    }
+
+    /** Everything one work item produced. */
+    public record ItemRecord(List<GenerationEntity> generations, List<JudgmentEntity> judgments,
+                             ComparisonEntity comparison, double cost) {
+    }
+}
