@@ -30,7 +30,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badInput(ApiInputException e, UriInfo uri) {
-        return problem(e.status(), e.status() == 404 ? "Not found" : "Invalid request", e.getMessage(), uri,
+        String title = switch (e.status()) {
+            case 404 -> "Not found";
+            case 409 -> "Conflict";
+            default -> "Invalid request";
+        };
+        return problem(e.status(), title, e.getMessage(), uri,
                 e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage())));
     }
 
@@ -60,6 +65,17 @@ public class ProblemMappers {
                 : "field '" + field + "' has the wrong type or format" + where;
         return problem(400, "Malformed request body", detail, uri,
                 field == null ? null : List.of(new Problem.FieldError(field, "wrong type or format")));
+    }
+
+    /** Named apart: Quarkus ships a mapper for this type that would otherwise answer plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     @ServerExceptionMapper

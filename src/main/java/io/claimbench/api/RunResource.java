@@ -135,12 +135,13 @@ public class RunResource {
     /** Progress as server-sent events, about twice a second, ending with the run's final state. */
     @GET
     @Path("/{id}/events")
+    @io.smallrye.common.annotation.Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<RunProgress> events(@PathParam("id") String id) {
         runs.find(id).orElseThrow(() -> notFound(id));
         AtomicBoolean ended = new AtomicBoolean();
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(Duration.ofMillis(500))
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(Duration.ofMillis(500))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(t -> runs.progress(id).orElseThrow())
                 // Emits the final state, then ends at the next tick.

@@ -1,0 +1,151 @@
+package io.claimbench.api;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.claimbench.support.Runs;
+import io.claimbench.support.WireMockResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.claimbench.support.OpenAiStubs.answer;
+import static io.claimbench.support.OpenAiStubs.verdict;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A judged run against fake OpenAI-compatible endpoints: the candidate, the baseline and the judge are real
+ * LangChain4j clients talking HTTP to WireMock. The judge prefers the candidate on p1-p3 in both positions,
+ * always prefers position A on p4 (a tie once swapped), prefers the baseline on p5, and answers p6 unreadably.
+ */
+@QuarkusTest
+@QuarkusTestResource(WireMockResource.class)
+class PairwiseRunTest {
+
+    private static final String CANDIDATE_IN_A = ".*ANSWER A [0-9a-f]{16}>>>\\\\nCANDIDATE.*";
+    private static final String CANDIDATE_IN_B = ".*ANSWER B [0-9a-f]{16}>>>\\\\nCANDIDATE.*";
+
+    private final WireMockServer wm = WireMockResource.server();
+
+    @BeforeEach
+    void stubs() {
+        wm.resetAll();
+        // Answers unique to each test, so that no test is served from another's cached judgments.
+        String nonce = java.util.UUID.randomUUID().toString();
+        wm.stubFor(post(urlPathEqualTo("/cand/v1/chat/completions")).willReturn(answer("CANDIDATE: a specific, helpful answer. " + nonce)));
+        wm.stubFor(post(urlPathEqualTo("/base/v1/chat/completions")).willReturn(answer("BASELINE: a generic answer. " + nonce)));
+        for (String p : List.of("p1", "p2", "p3")) {
+            judge(p, CANDIDATE_IN_A, "A>B");
+            judge(p, CANDIDATE_IN_B, "B>>A");
+        }
+        judge("p4", CANDIDATE_IN_A, "A>B");
+        judge("p4", CANDIDATE_IN_B, "A>B");
+        judge("p5", CANDIDATE_IN_A, "B>A");
+        judge("p5", CANDIDATE_IN_B, "A>B");
+        wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).withRequestBody(containing("[p6]"))
+                .willReturn(answer("Both answers have merit; I cannot decide.")));
+    }
+
+    private void judge(String prompt, String position, String v) {
+        wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions"))
+                .withRequestBody(containing("[" + prompt + "]")).withRequestBody(matching(position))
+                .willReturn(verdict(v)));
+    }
+
+    private static Map<String, Object> smokeRun(long seed) {
+        return Map.of("evalSet", "smoke", "candidate", "cand", "baseline", "base", "judge", "judge", "seed", seed,
+                "concurrency", 4);
+    }
+
+    @Test
+    void should_answer_every_prompt_judge_both_orders_and_report_consistent_counts() {
+        String id = Runs.start(smokeRun(11));
+        JsonPath run = Runs.awaitFinal(id, Duration.ofSeconds(60));
+        assertThat(run.getString("state")).isEqualTo("COMPLETED");
+
+        wm.verify(6, postRequestedFor(urlPathEqualTo("/cand/v1/chat/completions")));
+        wm.verify(6, postRequestedFor(urlPathEqualTo("/base/v1/chat/completions")));
+        wm.verify(12, postRequestedFor(urlPathEqualTo("/judge/v1/chat/completions")));
+        // The judge never sees which model wrote what.
+        wm.findAll(postRequestedFor(urlPathEqualTo("/judge/v1/chat/completions"))).forEach(r ->
+                assertThat(r.getBodyAsString()).doesNotContain("cand-model", "base-model", "\"cand\"", "\"base\""));
+
+        JsonPath results = given().get("/api/runs/" + id + "/results").then().statusCode(200).extract().jsonPath();
+        assertThat(results.getInt("overall.counts.wins")).isEqualTo(3);
+        assertThat(results.getInt("overall.counts.ties")).isEqualTo(1);
+        assertThat(results.getInt("overall.counts.losses")).isEqualTo(1);
+        assertThat(results.getInt("overall.counts.unscored")).isEqualTo(1);
+        assertThat(results.getInt("overall.counts.errors")).isZero();
+        assertThat(results.getInt("overall.winRate.n")).isEqualTo(5);
+        assertThat(results.getDouble("overall.winRate.value")).isEqualTo(0.7);
+        assertThat(results.getDouble("overall.winRate.interval.lower")).isLessThan(0.6);
+        assertThat(results.getString("overall.verdict")).isEqualTo("INCONCLUSIVE");
+        assertThat(results.getList("categories.category")).containsExactly("alpha", "beta");
+        assertThat(results.getDouble("categories[0].winRate.value")).isEqualTo(1.0);
+        assertThat(results.getDouble("categories[1].winRate.value")).isEqualTo(0.25);
+        assertThat(results.getInt("judging.games")).isEqualTo(12);
+        assertThat(results.getInt("judging.unscored")).isEqualTo(2); // both games of p6; the pair counts once above
+        // 100 prompt tokens at 1.0/M plus 50 completion tokens at 2.0/M = 0.0002 per call
+        assertThat(results.getDouble("models.candidate.totalCost")).isCloseTo(6 * 0.0002, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(results.getDouble("models.candidate.latencyMs.mean")).isPositive();
+        assertThat(results.getString("run.judgeTemplateHash")).hasSize(64);
+
+        JsonPath page = given().queryParam("size", 50).get("/api/runs/" + id + "/comparisons").then().statusCode(200).extract().jsonPath();
+        assertThat(page.getInt("total")).isEqualTo(6);
+        List<Map<String, Object>> items = page.getList("items");
+        assertThat(items).allSatisfy(i -> assertThat((List<?>) i.get("games")).hasSize(2));
+        long wins = items.stream().filter(i -> "WIN".equals(i.get("outcome"))).count();
+        assertThat(wins).isEqualTo(results.getInt("overall.counts.wins"));
+        Map<String, Object> p6 = items.stream().filter(i -> ((String) i.get("prompt")).startsWith("[p6]")).findFirst().orElseThrow();
+        assertThat(p6.get("outcome")).isEqualTo("UNSCORED");
+        assertThat((String) p6.get("reason")).contains("no verdict found");
+        assertThat(given().queryParam("outcome", "loss").get("/api/runs/" + id + "/comparisons").then().extract()
+                .jsonPath().getList("items.prompt")).singleElement().asString().startsWith("[p5]");
+    }
+
+    @Test
+    void should_serve_an_identical_second_run_from_the_cache_without_calling_anyone() {
+        Runs.awaitFinal(Runs.start(smokeRun(21)), Duration.ofSeconds(60));
+        int calls = wm.getAllServeEvents().size();
+        assertThat(calls).isEqualTo(24);
+
+        String second = Runs.start(smokeRun(21));
+        assertThat(Runs.awaitFinal(second, Duration.ofSeconds(60)).getString("state")).isEqualTo("COMPLETED");
+        assertThat(wm.getAllServeEvents()).hasSize(calls);
+        JsonPath results = given().get("/api/runs/" + second + "/results").then().extract().jsonPath();
+        assertThat(results.getInt("overall.counts.wins")).isEqualTo(3);
+        assertThat(results.getInt("models.candidate.fromCache")).isEqualTo(6);
+        assertThat(results.getInt("judging.fromCache")).isEqualTo(12);
+        assertThat(results.getDouble("models.candidate.totalCost")).isZero();
+    }
+
+    @Test
+    void should_stream_progress_as_server_sent_events_until_the_run_ends() {
+        String id = Runs.start(smokeRun(31));
+        String events = given().accept("text/event-stream").get("/api/runs/" + id + "/events")
+                .then().statusCode(200).extract().asString();
+        assertThat(events).contains("data:").contains("\"state\":\"COMPLETED\"").contains("\"done\":6");
+    }
+
+    @Test
+    void should_cancel_a_running_run() {
+        wm.stubFor(post(urlPathEqualTo("/slow/v1/chat/completions"))
+                .willReturn(answer("slow answer").withFixedDelay(1500)));
+        String id = Runs.start(Map.of("evalSet", "smoke", "candidate", "slow", "baseline", "base", "judge", "judge",
+                "concurrency", 1, "seed", 41));
+        given().delete("/api/runs/" + id).then().statusCode(200);
+        JsonPath run = Runs.awaitFinal(id, Duration.ofSeconds(30));
+        assertThat(run.getString("state")).isEqualTo("CANCELLED");
+        assertThat(run.getInt("progress.done")).isLessThan(6);
+    }
+}

@@ -1,0 +1,45 @@
+package io.claimbench.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+/** OpenAI chat-completions answers, as a real server sends them. */
+public final class OpenAiStubs {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OpenAiStubs() {
+    }
+
+    public static String completion(String content, int promptTokens, int completionTokens) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-test");
+        root.put("object", "chat.completion");
+        root.put("created", 1_700_000_000);
+        root.put("model", "stub");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        choice.put("finish_reason", "stop");
+        root.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        return root.toString();
+    }
+
+    public static ResponseDefinitionBuilder answer(String content) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(completion(content, 100, 50));
+    }
+
+    public static ResponseDefinitionBuilder verdict(String verdict) {
+        return answer("Reasoning about both answers.\n{\"rationale\": \"stub judge\", \"verdict\": \"" + verdict + "\"}");
+    }
+
+    public static ResponseDefinitionBuilder error(int status, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}");
+    }
+}
