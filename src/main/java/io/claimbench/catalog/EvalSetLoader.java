@@ -286,8 +286,8 @@ public final class EvalSetLoader {
         }
     }
 
-    private String display(Path f) {
-        Path parent = evalSetsDir.getParent();
-        return parent == null ? f.toString() : parent.relativize(f).toString();
+    /** The path as the user gave the folder, so that an editor can open it from the message. */
+    private static String display(Path f) {
+        return f.toString();
     }
 }

@@ -1,0 +1,50 @@
+package io.claimbench.cli;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI on the shipped catalog, as README runs it. */
+@QuarkusMainTest
+@TestProfile(CliTest.ShippedCatalog.class)
+class CliTest {
+
+    public static class ShippedCatalog implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("claimbench.catalog.eval-sets-dir", "eval-sets", "claimbench.runs.resume-on-start", "false");
+        }
+    }
+
+    @Test
+    @Launch({"compare", "--eval-set", "eq-bench-v2", "--candidate", "gpt-4-1106-preview", "--baseline", "gpt-4-0613"})
+    void should_run_the_offline_main_job_and_print_the_published_scores(LaunchResult result) {
+        assertThat(result.exitCode()).isZero();
+        String out = result.getOutput();
+        assertThat(out).contains("\"benchmarkScore\" : 86.05").contains("\"benchmarkScore\" : 84.78");
+        assertThat(out).contains("\"wins\" : 88").contains("\"ties\" : 20").contains("\"losses\" : 63");
+        assertThat(out).contains("\"method\" : \"wilson\"").contains("\"state\" : \"COMPLETED\"");
+    }
+
+    @Test
+    @Launch({"validate"})
+    void should_validate_the_shipped_catalog(LaunchResult result) {
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("ok: 10 eval sets,");
+    }
+
+    @Test
+    @Launch(value = {"compare", "--eval-set", "everyday", "--candidate", "no-such-model", "--baseline", "gpt-4-0613",
+            "--judge", "gpt-4-0613"}, exitCode = 2)
+    void should_exit_2_with_one_readable_line_on_bad_input(LaunchResult result) {
+        assertThat(result.getErrorStream()).hasSize(1);
+        assertThat(result.getErrorOutput()).startsWith("claimbench: --candidate: unknown model 'no-such-model'");
+    }
+}

@@ -1,0 +1,34 @@
+package io.claimbench.cli;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A broken eval set: validate names the file and line and exits 2. */
+@QuarkusMainTest
+@TestProfile(InvalidCatalogCliTest.BrokenCatalog.class)
+class InvalidCatalogCliTest {
+
+    public static class BrokenCatalog implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("claimbench.catalog.eval-sets-dir", "src/test/resources/broken-catalog/eval-sets",
+                    "claimbench.catalog.validate-on-start", "false", "claimbench.runs.resume-on-start", "false");
+        }
+    }
+
+    @Test
+    @Launch(value = {"validate"}, exitCode = 2)
+    void should_name_file_and_line(LaunchResult result) {
+        assertThat(result.getErrorOutput())
+                .contains("broken-catalog/eval-sets/broken.yaml:9: comparator must be one of >=, >, <=, <; was '=>'")
+                .contains("broken-catalog/eval-sets/broken.yaml:15: category 'gamma' is not in the eval set's categories");
+    }
+}
