@@ -17,7 +17,29 @@ public class ClaimBenchMain implements QuarkusApplication {
         if (args.length > 0 && System.getProperty("quarkus.profile") == null && System.getenv("QUARKUS_PROFILE") == null) {
             System.setProperty("quarkus.profile", "cli");
         }
-        Quarkus.run(ClaimBenchMain.class, args);
+        if (args.length == 0) {
+            Quarkus.run(ClaimBenchMain.class, args);
+            return;
+        }
+        Quarkus.run(ClaimBenchMain.class, (code, failure) -> {
+            if (failure != null) {
+                System.err.println("claimbench: cannot start: " + rootMessage(failure));
+            }
+            System.exit(failure != null && code == 0 ? CliErrors.FAILED : code);
+        }, args);
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (m.contains("Database may be already in use") || m.contains("The file is locked")) {
+            return "the embedded database in ./data is in use by another ClaimBench process (a running server?): "
+                    + "use its REST API, stop it, or point CLAIMBENCH_DB_URL elsewhere";
+        }
+        return m.lines().findFirst().orElse(m);
     }
 
     @Override

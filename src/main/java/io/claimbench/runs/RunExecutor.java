@@ -63,8 +63,27 @@ public class RunExecutor {
         });
     }
 
+    /**
+     * Claims no more items and lets the calls in flight finish (within the grace period), so that their answers
+     * are recorded or cached and the run resumes on the next start without paying for them again.
+     */
     void onStop(@Observes ShutdownEvent event) {
-        active.values().forEach(h -> h.ctx.stop(RunState.RUNNING, "shutting down"));
+        active.values().forEach(h -> {
+            if (h.ctx != null) {
+                h.ctx.stop(RunState.RUNNING, "shutting down");
+            }
+        });
+        long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+        for (Handle h : List.copyOf(active.values())) {
+            try {
+                h.done.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                LOG.warn("a run was still busy at shutdown; its unfinished items resume on the next start");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         threads.shutdownNow();
     }
 

@@ -40,6 +40,10 @@ public interface RunsConfig {
     @WithDefault("30s")
     Duration backoffMax();
 
+    /** At shutdown, how long calls in flight may take to finish and be recorded; default 30s. */
+    @WithDefault("30s")
+    Duration shutdownGrace();
+
     /** Git revision recorded with each run; default: read from {@code git rev-parse HEAD} when available. */
     java.util.Optional<String> gitRevision();
 }

@@ -74,10 +74,7 @@ public class WorkItemProcessor {
         Double temperature = ctx.temperature != null ? ctx.temperature : spec.temperature();
         Integer seed = (int) (ctx.seed + item.sampleIndex);
         GenerationRequest request = new GenerationRequest(null, prompt.text, temperature, spec.maxTokens(), seed, prompt.sourceId);
-        // At temperature 0 the answer does not depend on the seed or sample, so runs with other seeds share it.
-        String variant = temperature != null && temperature == 0.0 ? "t0" : "s" + ctx.seed + ":" + item.sampleIndex;
-        String key = PromptItem.sha256("gen|" + spec.identity() + "|" + temperature + "|" + spec.maxTokens() + "|"
-                + variant + "|" + prompt.contentHash);
+        String key = generationKey(spec, temperature, ctx.seed, item.sampleIndex, prompt.contentHash);
         GenerationEntity g = new GenerationEntity();
         g.runId = ctx.runId;
         g.workItemId = item.id;
@@ -100,6 +97,14 @@ public class WorkItemProcessor {
             g.error = e.getMessage();
             return new Answer(g, e);
         }
+    }
+
+    /** What determines an answer: the model, its sampling settings, the seed and sample, and the prompt's content. */
+    static String generationKey(ModelSpec spec, Double temperature, long seed, int sample, String promptHash) {
+        // At temperature 0 the answer does not depend on the seed or sample, so runs with other seeds share it.
+        String variant = temperature != null && temperature == 0.0 ? "t0" : "s" + seed + ":" + sample;
+        return PromptItem.sha256("gen|" + spec.identity() + "|" + temperature + "|" + spec.maxTokens() + "|"
+                + variant + "|" + promptHash);
     }
 
     private void scoreByReference(RunContext ctx, PromptVersionEntity prompt, String candidate, String baseline,

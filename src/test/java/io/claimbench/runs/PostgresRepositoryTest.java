@@ -1,0 +1,47 @@
+package io.claimbench.runs;
+
+import io.claimbench.support.PostgresProfile;
+import io.claimbench.support.Runs;
+import io.claimbench.support.WireMockResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The repository on a real PostgreSQL: migrations, runs, results. */
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+@QuarkusTestResource(WireMockResource.class)
+class PostgresRepositoryTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void should_run_on_postgresql() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+        }
+        String id = Runs.start(Map.of("evalSet", "eq-bench-v2", "candidate", "gpt-4-1106-preview", "baseline", "gpt-4-0613"));
+        assertThat(Runs.awaitFinal(id, Duration.ofSeconds(60)).getString("state")).isEqualTo("COMPLETED");
+        JsonPath report = given().get("/api/runs/" + id + "/results").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("overall.counts.wins")).isEqualTo(88);
+        assertThat(report.getInt("overall.counts.ties")).isEqualTo(20);
+        assertThat(report.getInt("overall.counts.losses")).isEqualTo(63);
+        assertThat(given().queryParam("outcome", "tie").queryParam("size", 5).get("/api/runs/" + id + "/comparisons")
+                .then().statusCode(200).extract().jsonPath().getInt("total")).isEqualTo(20);
+    }
+}
