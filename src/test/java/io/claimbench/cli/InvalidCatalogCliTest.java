@@ -20,7 +20,8 @@ class InvalidCatalogCliTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("claimbench.catalog.eval-sets-dir", "src/test/resources/broken-catalog/eval-sets",
-                    "claimbench.catalog.validate-on-start", "false", "claimbench.runs.resume-on-start", "false");
+                    "claimbench.catalog.validate-on-start", "false", "claimbench.runs.resume-on-start", "false",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli;DB_CLOSE_DELAY=-1");
         }
     }
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Throughput benchmark: one run of N prompts (default 1,000) against WireMock endpoints with a fixed delay
+# (default 100 ms) for the candidate, the baseline and the judge, at run concurrency C (default 50).
+# Reports wall time against the ideal (calls x delay / concurrency) and the server's peak RSS (VmHWM).
+# Usage: bench/throughput.sh [prompts] [delay_ms] [concurrency]    (after ./mvnw package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000}
+DELAY=${2:-100}
+C=${3:-50}
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+WIREMOCK_JAR=$(ls ~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar)
+APP_JAR=target/quarkus-app/quarkus-run.jar
+[ -f "$APP_JAR" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/claimbench-bench.XXXXXX")
+cleanup() { kill "${APP_PID:-}" "${WM_PID:-}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+WM_PORT=$(free_port)
+APP_PORT=$(free_port)
+
+# The eval set: N distinct prompts.
+mkdir -p "$WORK/eval-sets" "$WORK/wiremock/mappings"
+python3 - "$WORK/eval-sets/bench.yaml" "$N" <<'PY'
+import sys
+path, n = sys.argv[1], int(sys.argv[2])
+with open(path, "w") as f:
+    f.write('id: bench\ntitle: "Throughput benchmark"\nclaim:\n  quote: "fast"\n  source: "bench"\n')
+    f.write('hypothesis:\n  metric: win-rate\n  comparator: ">"\n  threshold: 0.5\n')
+    f.write('scorer: pairwise-judge\njudge-template: everyday\ncategories: [bench]\nprompts:\n')
+    for i in range(1, n + 1):
+        f.write(f'  - id: bench-{i:05d}\n    category: bench\n    text: "Benchmark prompt number {i}: give one tip for a tidy desk."\n')
+PY
+python3 - "$WORK/wiremock/mappings" "$DELAY" <<'PY'
+import json, sys, os
+out, delay = sys.argv[1], int(sys.argv[2])
+def completion(content):
+    return json.dumps({"id": "x", "object": "chat.completion", "created": 1, "model": "stub",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150}})
+for model, content in [("cand", "CANDIDATE answer"), ("base", "BASELINE answer"),
+                       ("judge", 'Fine.\n{"rationale": "stub", "verdict": "A>B"}')]:
+    m = {"request": {"method": "POST", "urlPath": f"/{model}/v1/chat/completions"},
+         "response": {"status": 200, "fixedDelayMilliseconds": delay,
+                      "headers": {"Content-Type": "application/json"}, "body": completion(content)}}
+    json.dump(m, open(os.path.join(out, model + ".json"), "w"))
+PY
+
+"$JAVA" -Xmx1g -jar "$WIREMOCK_JAR" --port "$WM_PORT" --root-dir "$WORK/wiremock" --container-threads 400 \
+  --jetty-accept-queue-size 1000 --no-request-journal --disable-banner > "$WORK/wiremock.log" 2>&1 &
+WM_PID=$!
+
+PROPS=(-Dquarkus.http.port="$APP_PORT" -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE"
+  -Dclaimbench.catalog.eval-sets-dir="$WORK/eval-sets" -Dclaimbench.catalog.prompts-dir="$PWD/prompts"
+  -Dquarkus.log.level=WARN)
+for m in cand base judge; do
+  PROPS+=(-Dclaimbench.models.$m.provider=openai -Dclaimbench.models.$m.base-url="http://127.0.0.1:$WM_PORT/$m/v1"
+    -Dclaimbench.models.$m.model=$m-model -Dclaimbench.models.$m.api-key=sk-bench -Dclaimbench.models.$m.max-concurrency="$C")
+done
+"$JAVA" "${PROPS[@]}" -jar "$APP_JAR" > "$WORK/server.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 300); do
+  curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1 && curl -sf "http://127.0.0.1:$WM_PORT/__admin/mappings" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+RSS_BEFORE=$(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status)
+
+START=$(date +%s.%N)
+ID=$(curl -sf -X POST "http://127.0.0.1:$APP_PORT/api/runs" -H 'Content-Type: application/json' \
+  -d "{\"evalSet\":\"bench\",\"candidate\":\"cand\",\"baseline\":\"base\",\"judge\":\"judge\",\"concurrency\":$C,\"seed\":$RANDOM}" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+while true; do
+  STATE=$(curl -sf "http://127.0.0.1:$APP_PORT/api/runs/$ID" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
+  [ "$STATE" = RUNNING ] || [ "$STATE" = QUEUED ] || break
+  sleep 0.2
+done
+END=$(date +%s.%N)
+PEAK=$(awk '/VmHWM/ {print $2}' /proc/$APP_PID/status)
+curl -sf "http://127.0.0.1:$APP_PORT/api/runs/$ID/results" > "$WORK/results.json"
+python3 - "$WORK/results.json" "$START" "$END" "$N" "$DELAY" "$C" "$PEAK" "$RSS_BEFORE" "$STATE" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+start, end, n, delay, c, peak, before, state = float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8]), sys.argv[9]
+counts = r["overall"]["counts"]
+calls = 2 * n + r["judging"]["games"]
+ideal = calls * delay / 1000 / c
+wall = end - start
+print(f"state {state}; comparisons {sum(counts.values())} ({counts})")
+print(f"calls {calls} (2 x {n} answers + {r['judging']['games']} judge games), delay {delay} ms, concurrency {c}")
+print(f"wall {wall:.2f} s, ideal {ideal:.2f} s, wall/ideal {wall/ideal:.2f}")
+print(f"server RSS before run {before/1024:.0f} MiB, peak RSS (VmHWM) {peak/1024:.0f} MiB")
+PY
