@@ -40,7 +40,8 @@ def completion(content):
     return json.dumps({"id": "x", "object": "chat.completion", "created": 1, "model": "stub",
         "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150}})
-for model, content in [("cand", "CANDIDATE answer"), ("base", "BASELINE answer"),
+# Each answer unique (response templating), so that no judgment is served from the cache.
+for model, content in [("cand", "CANDIDATE answer {{randomValue length=12 type='ALPHANUMERIC'}}"), ("base", "BASELINE answer {{randomValue length=12 type='ALPHANUMERIC'}}"),
                        ("judge", 'Fine.\n{"rationale": "stub", "verdict": "A>B"}')]:
     m = {"request": {"method": "POST", "urlPath": f"/{model}/v1/chat/completions"},
          "response": {"status": 200, "fixedDelayMilliseconds": delay,
@@ -49,7 +50,7 @@ for model, content in [("cand", "CANDIDATE answer"), ("base", "BASELINE answer")
 PY
 
 "$JAVA" -Xmx1g -jar "$WIREMOCK_JAR" --port "$WM_PORT" --root-dir "$WORK/wiremock" --container-threads 400 \
-  --jetty-accept-queue-size 1000 --no-request-journal --disable-banner > "$WORK/wiremock.log" 2>&1 &
+  --jetty-accept-queue-size 1000 --no-request-journal --disable-banner --global-response-templating > "$WORK/wiremock.log" 2>&1 &
 WM_PID=$!
 
 PROPS=(-Dquarkus.http.port="$APP_PORT" -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE"
@@ -59,6 +60,8 @@ for m in cand base judge; do
   PROPS+=(-Dclaimbench.models.$m.provider=openai -Dclaimbench.models.$m.base-url="http://127.0.0.1:$WM_PORT/$m/v1"
     -Dclaimbench.models.$m.model=$m-model -Dclaimbench.models.$m.api-key=sk-bench -Dclaimbench.models.$m.max-concurrency="$C")
 done
+# BENCH_JFR=<file.jfr> records a flight recording of the server for profiling.
+[ -z "${BENCH_JFR:-}" ] || PROPS+=(-XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile)
 "$JAVA" "${PROPS[@]}" -jar "$APP_JAR" > "$WORK/server.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 300); do
@@ -66,20 +69,35 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 RSS_BEFORE=$(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status)
+CPU_BEFORE=$(awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/t}' /proc/$APP_PID/stat)
 
+start_run() {
+  curl -sf -X POST "http://127.0.0.1:$APP_PORT/api/runs" -H 'Content-Type: application/json' \
+    -d "{\"evalSet\":\"bench\",\"candidate\":\"cand\",\"baseline\":\"base\",\"judge\":\"judge\",\"concurrency\":$C,\"seed\":$1}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+await_run() {
+  while true; do
+    STATE=$(curl -sf "http://127.0.0.1:$APP_PORT/api/runs/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
+    [ "$STATE" = RUNNING ] || [ "$STATE" = QUEUED ] || break
+    sleep 0.2
+  done
+}
+# BENCH_WARMUP=1 runs the same job once first, so that the measured run sees a warmed-up JIT.
+if [ -n "${BENCH_WARMUP:-}" ]; then
+  await_run "$(start_run 1)"
+  CPU_BEFORE=$(awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/t}' /proc/$APP_PID/stat)
+fi
 START=$(date +%s.%N)
-ID=$(curl -sf -X POST "http://127.0.0.1:$APP_PORT/api/runs" -H 'Content-Type: application/json' \
-  -d "{\"evalSet\":\"bench\",\"candidate\":\"cand\",\"baseline\":\"base\",\"judge\":\"judge\",\"concurrency\":$C,\"seed\":$RANDOM}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-while true; do
-  STATE=$(curl -sf "http://127.0.0.1:$APP_PORT/api/runs/$ID" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
-  [ "$STATE" = RUNNING ] || [ "$STATE" = QUEUED ] || break
-  sleep 0.2
-done
+ID=$(start_run 2)
+await_run "$ID"
 END=$(date +%s.%N)
 PEAK=$(awk '/VmHWM/ {print $2}' /proc/$APP_PID/status)
+TICKS=$(getconf CLK_TCK)
+CPU_APP=$(awk -v t="$TICKS" '{printf "%.1f", ($14+$15)/t}' /proc/$APP_PID/stat)
+CPU_WM=$(awk -v t="$TICKS" '{printf "%.1f", ($14+$15)/t}' /proc/$WM_PID/stat)
 curl -sf "http://127.0.0.1:$APP_PORT/api/runs/$ID/results" > "$WORK/results.json"
-python3 - "$WORK/results.json" "$START" "$END" "$N" "$DELAY" "$C" "$PEAK" "$RSS_BEFORE" "$STATE" <<'PY'
+python3 - "$WORK/results.json" "$START" "$END" "$N" "$DELAY" "$C" "$PEAK" "$RSS_BEFORE" "$STATE" "$CPU_APP" "$CPU_WM" "$CPU_BEFORE" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 start, end, n, delay, c, peak, before, state = float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8]), sys.argv[9]
@@ -91,4 +109,6 @@ print(f"state {state}; comparisons {sum(counts.values())} ({counts})")
 print(f"calls {calls} (2 x {n} answers + {r['judging']['games']} judge games), delay {delay} ms, concurrency {c}")
 print(f"wall {wall:.2f} s, ideal {ideal:.2f} s, wall/ideal {wall/ideal:.2f}")
 print(f"server RSS before run {before/1024:.0f} MiB, peak RSS (VmHWM) {peak/1024:.0f} MiB")
+cpu_run = float(sys.argv[10]) - float(sys.argv[12])
+print(f"CPU seconds during the run (2 cores, shared with WireMock): server {cpu_run:.1f} ({1000 * cpu_run / calls:.2f} ms per call); WireMock since start {sys.argv[11]}")
 PY
