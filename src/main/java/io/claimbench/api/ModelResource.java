@@ -38,11 +38,11 @@ public class ModelResource {
     public record ModelView(String name, String provider, String baseUrl, String model, boolean hasApiKey,
                             String apiKeyEnv, Double temperature, Integer maxTokens, long timeoutMillis,
                             int maxConcurrency, Integer requestsPerMinute, Double priceInputPerMillion,
-                            Double priceOutputPerMillion, String recording, String source) {
+                            Double priceOutputPerMillion, String recording, boolean stream, String source) {
         static ModelView of(ModelSpec s) {
             return new ModelView(s.name(), s.provider().id(), s.baseUrl(), s.model(), s.hasApiKey(), s.apiKeyEnv(),
                     s.temperature(), s.maxTokens(), s.timeout().toMillis(), s.maxConcurrency(), s.requestsPerMinute(),
-                    s.priceInputPerMillion(), s.priceOutputPerMillion(), s.recording(), s.source());
+                    s.priceInputPerMillion(), s.priceOutputPerMillion(), s.recording(), s.stream(), s.source());
         }
     }
 
@@ -59,7 +59,8 @@ public class ModelResource {
             @Min(1) Integer requestsPerMinute,
             @DecimalMin("0") Double priceInputPerMillion,
             @DecimalMin("0") Double priceOutputPerMillion,
-            String recording) {
+            String recording,
+            Boolean stream) {
     }
 
     @GET
@@ -86,7 +87,8 @@ public class ModelResource {
                     blank(r.apiKey()), blank(r.apiKeyEnv()), r.temperature(), r.maxTokens(),
                     r.timeoutMillis() == null ? null : Duration.ofMillis(r.timeoutMillis()),
                     r.maxConcurrency() == null ? ModelSpec.DEFAULT_MAX_CONCURRENCY : r.maxConcurrency(),
-                    r.requestsPerMinute(), r.priceInputPerMillion(), r.priceOutputPerMillion(), blank(r.recording()), "api");
+                    r.requestsPerMinute(), r.priceInputPerMillion(), r.priceOutputPerMillion(), blank(r.recording()),
+                    Boolean.TRUE.equals(r.stream()), "api");
         } catch (IllegalArgumentException e) {
             String msg = e.getMessage();
             String field = msg.contains("recording") ? "recording" : msg.contains("model name") ? "model" : null;

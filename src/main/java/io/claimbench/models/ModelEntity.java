@@ -36,6 +36,7 @@ public class ModelEntity extends PanacheEntityBase {
     @Column(name = "price_output_per_million")
     public Double priceOutputPerMillion;
     public String recording;
+    public boolean stream;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

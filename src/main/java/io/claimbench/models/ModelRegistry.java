@@ -79,7 +79,7 @@ public class ModelRegistry {
             String providerId = reference.substring(0, colon);
             String rest = reference.substring(colon + 1);
             Provider provider = Provider.parse(providerId).orElseThrow(() -> new UnknownModelException(
-                    "unknown provider '" + providerId + "' in '" + reference + "' (expected openai, anthropic, ollama or recorded)"));
+                    "unknown provider '" + providerId + "' in '" + reference + "' (expected openai, anthropic, ollama, gemini or recorded)"));
             if (rest.isBlank()) {
                 throw new UnknownModelException("'" + reference + "' names no model after the provider");
             }
@@ -88,11 +88,12 @@ public class ModelRegistry {
                     case RECORDED -> {
                         recording(rest);
                         yield new ModelSpec(reference, provider, null, null, null, null, null, null, null,
-                                ModelSpec.DEFAULT_MAX_CONCURRENCY, null, null, null, rest, "shorthand");
+                                ModelSpec.DEFAULT_MAX_CONCURRENCY, null, null, null, rest, false, "shorthand");
                     }
                     case OPENAI -> shorthand(reference, provider, rest, "OPENAI_API_KEY", System.getenv("OPENAI_BASE_URL"));
                     case ANTHROPIC -> shorthand(reference, provider, rest, "ANTHROPIC_API_KEY", System.getenv("ANTHROPIC_BASE_URL"));
                     case OLLAMA -> shorthand(reference, provider, rest, null, System.getenv("OLLAMA_BASE_URL"));
+                    case GEMINI -> shorthand(reference, provider, rest, "GEMINI_API_KEY", System.getenv("GEMINI_BASE_URL"));
                 };
             } catch (IllegalArgumentException e) {
                 throw new UnknownModelException(e.getMessage());
@@ -104,7 +105,7 @@ public class ModelRegistry {
 
     private static ModelSpec shorthand(String ref, Provider p, String model, String keyEnv, String baseUrl) {
         return new ModelSpec(ref, p, baseUrl, model, null, keyEnv, null, null, null,
-                ModelSpec.DEFAULT_MAX_CONCURRENCY, null, null, null, null, "shorthand");
+                ModelSpec.DEFAULT_MAX_CONCURRENCY, null, null, null, null, false, "shorthand");
     }
 
     public ChatEndpoint endpoint(ModelSpec spec) {
@@ -148,6 +149,7 @@ public class ModelRegistry {
             e.priceInputPerMillion = spec.priceInputPerMillion();
             e.priceOutputPerMillion = spec.priceOutputPerMillion();
             e.recording = spec.recording();
+            e.stream = spec.stream();
             e.updatedAt = Instant.now(clock);
             if (fresh) {
                 e.persist();
@@ -167,12 +169,12 @@ public class ModelRegistry {
 
     static ModelSpec fromConfig(String name, ModelsConfig.Model m) {
         Provider provider = Provider.parse(m.provider()).orElseThrow(() -> new IllegalArgumentException(
-                "provider '" + m.provider() + "' is not one of openai, anthropic, ollama, recorded"));
+                "provider '" + m.provider() + "' is not one of openai, anthropic, ollama, gemini, recorded"));
         return new ModelSpec(name, provider, m.baseUrl().orElse(null), m.model().orElse(null),
                 m.apiKey().orElse(null), m.apiKeyEnv().orElse(defaultKeyEnv(provider)), m.temperature().orElse(null),
                 m.maxTokens().orElse(null), m.timeout(), m.maxConcurrency(), m.requestsPerMinute().orElse(null),
                 m.priceInputPerMillion().orElse(null), m.priceOutputPerMillion().orElse(null),
-                m.recording().orElse(null), "config");
+                m.recording().orElse(null), m.stream(), "config");
     }
 
     static ModelSpec fromEntity(ModelEntity e) {
@@ -180,13 +182,14 @@ public class ModelRegistry {
         return new ModelSpec(e.name, provider, e.baseUrl, e.model, e.apiKey,
                 e.apiKeyEnv != null ? e.apiKeyEnv : defaultKeyEnv(provider), e.temperature, e.maxTokens,
                 Duration.ofMillis(e.timeoutMs), e.maxConcurrency, e.requestsPerMinute, e.priceInputPerMillion,
-                e.priceOutputPerMillion, e.recording, "api");
+                e.priceOutputPerMillion, e.recording, e.stream, "api");
     }
 
     static String defaultKeyEnv(Provider p) {
         return switch (p) {
             case OPENAI -> "OPENAI_API_KEY";
             case ANTHROPIC -> "ANTHROPIC_API_KEY";
+            case GEMINI -> "GEMINI_API_KEY";
             default -> null;
         };
     }

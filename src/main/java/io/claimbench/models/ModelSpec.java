@@ -10,7 +10,7 @@ import java.util.Objects;
 public record ModelSpec(String name, Provider provider, String baseUrl, String model, String apiKey, String apiKeyEnv,
                         Double temperature, Integer maxTokens, Duration timeout, int maxConcurrency,
                         Integer requestsPerMinute, Double priceInputPerMillion, Double priceOutputPerMillion,
-                        String recording, String source) {
+                        String recording, boolean stream, String source) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_MAX_CONCURRENCY = 8;
@@ -34,6 +34,12 @@ public record ModelSpec(String name, Provider provider, String baseUrl, String m
         if (provider != Provider.RECORDED && (model == null || model.isBlank())) {
             throw new IllegalArgumentException("a " + provider.id() + " model needs a model name");
         }
+    }
+
+    /** A copy that streams its answers (time to first token is then measured) or not. */
+    public ModelSpec withStream(boolean streaming) {
+        return new ModelSpec(name, provider, baseUrl, model, apiKey, apiKeyEnv, temperature, maxTokens, timeout,
+                maxConcurrency, requestsPerMinute, priceInputPerMillion, priceOutputPerMillion, recording, streaming, source);
     }
 
     /** The key from the spec itself, else from the named environment variable, else null. */

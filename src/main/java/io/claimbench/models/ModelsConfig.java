@@ -56,5 +56,9 @@ public interface ModelsConfig {
 
         /** For recorded models: the recording file (EQ-Bench v2 results, AlpacaEval model_outputs.json, ascii-bench jsonl#model). */
         Optional<String> recording();
+
+        /** Stream answers, so that time to first token is measured; default false. */
+        @WithDefault("false")
+        boolean stream();
     }
 }

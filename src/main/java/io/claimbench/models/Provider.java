@@ -10,6 +10,8 @@ public enum Provider {
     OPENAI,
     ANTHROPIC,
     OLLAMA,
+    /** Google AI Gemini API. */
+    GEMINI,
     /** Published answers replayed from a file; never invents an answer it lacks. */
     RECORDED;
 

@@ -25,7 +25,7 @@ public class ComparisonQuery {
                        int strength, String reason, Double candidateScore, Double baselineScore) {
     }
 
-    public record Answer(String model, String text, Long latencyMs, Integer tokensIn, Integer tokensOut, Double cost,
+    public record Answer(String model, String text, Long latencyMs, Long firstTokenMs, Integer tokensIn, Integer tokensOut, Double cost,
                          boolean fromCache, String error) {
     }
 
@@ -76,7 +76,7 @@ public class ComparisonQuery {
     }
 
     private static Answer answer(GenerationEntity g) {
-        return g == null ? null : new Answer(g.modelName, g.text, g.latencyMs, g.tokensIn, g.tokensOut, g.cost,
+        return g == null ? null : new Answer(g.modelName, g.text, g.latencyMs, g.firstTokenMs, g.tokensIn, g.tokensOut, g.cost,
                 g.fromCache, g.error);
     }
 }

@@ -93,8 +93,7 @@ public class ResultsService {
         if (xs.length == 0) {
             return null;
         }
-        Summary s = Summary.of(xs);
-        return new RunReport.ScoreFigure(s.n(), s.mean(), s.interval());
+        return figure(Summary.of(xs));
     }
 
     private RunReport.ModelFigures figures(String name, String role, List<GenerationEntity> generations,
@@ -106,6 +105,8 @@ public class ResultsService {
         double[] latencies = mine.stream().filter(g -> g.error == null && g.latencyMs != null)
                 .mapToDouble(g -> g.latencyMs).toArray();
         Summary latency = Summary.of(latencies);
+        Summary firstToken = Summary.of(mine.stream().filter(g -> g.error == null && g.firstTokenMs != null)
+                .mapToDouble(g -> g.firstTokenMs).toArray());
         Double total = sumCost(mine.stream().map(g -> g.cost).toList());
         Double benchmark = null;
         Long benchmarkN = null;
@@ -122,9 +123,13 @@ public class ResultsService {
             benchmarkN = scores.stream().filter(s -> s instanceof AnswerScore.Scored).count();
         }
         return new RunReport.ModelFigures(name, answers, errors, mine.stream().filter(g -> g.fromCache).count(),
-                latency.n() == 0 ? null : new RunReport.ScoreFigure(latency.n(), latency.mean(), latency.interval()),
+                figure(latency), figure(firstToken),
                 total, total == null || answers == 0 ? null : total / answers,
                 total == null || wins == 0 ? null : total / wins, benchmark, benchmarkN);
+    }
+
+    private static RunReport.ScoreFigure figure(Summary s) {
+        return s.n() == 0 ? null : new RunReport.ScoreFigure(s.n(), s.mean(), s.interval());
     }
 
     private AnswerScore readScore(String detail) {

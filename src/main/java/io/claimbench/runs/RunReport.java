@@ -40,6 +40,7 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
     }
 
     public record ModelFigures(String name, long answers, long errors, long fromCache, ScoreFigure latencyMs,
+                               ScoreFigure firstTokenMs,
                                Double totalCost, Double costPerAnswer, Double costPerWin, Double benchmarkScore,
                                Long benchmarkAnswersScored) {
     }

@@ -68,7 +68,7 @@ class RecordingImporterTest {
     @Test
     void should_never_show_the_key_in_a_model_spec() {
         ModelSpec s = new ModelSpec("m", Provider.OPENAI, null, "gpt-4o", "sk-secret-123456789", null, null, null, null,
-                1, null, null, null, null, "api");
+                1, null, null, null, null, false, "api");
         assertThat(s.toString()).doesNotContain("sk-secret-123456789");
         assertThat(Failures.redact("bad key sk-secret-123456789 given", "sk-secret-123456789")).isEqualTo("bad key *** given");
     }

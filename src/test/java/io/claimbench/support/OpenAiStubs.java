@@ -34,6 +34,35 @@ public final class OpenAiStubs {
                 .withBody(completion(content, 100, 50));
     }
 
+    /** A streamed completion, one server-sent event per word, then the usage and [DONE]. */
+    public static String stream(String content) {
+        StringBuilder sb = new StringBuilder();
+        ObjectNode first = chunk();
+        first.withArray("choices").addObject().put("index", 0).putObject("delta").put("role", "assistant").put("content", "");
+        sb.append("data: ").append(first).append("\n\n");
+        for (String word : content.split("(?<= )")) {
+            ObjectNode c = chunk();
+            c.withArray("choices").addObject().put("index", 0).putObject("delta").put("content", word);
+            sb.append("data: ").append(c).append("\n\n");
+        }
+        ObjectNode last = chunk();
+        ObjectNode choice = last.withArray("choices").addObject().put("index", 0);
+        choice.putObject("delta");
+        choice.put("finish_reason", "stop");
+        last.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 50).put("total_tokens", 150);
+        sb.append("data: ").append(last).append("\n\n").append("data: [DONE]\n\n");
+        return sb.toString();
+    }
+
+    private static ObjectNode chunk() {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", "chatcmpl-stream");
+        c.put("object", "chat.completion.chunk");
+        c.put("created", 1_700_000_000);
+        c.put("model", "stub");
+        return c;
+    }
+
     public static ResponseDefinitionBuilder verdict(String verdict) {
         return answer("Reasoning about both answers.\n{\"rationale\": \"stub judge\", \"verdict\": \"" + verdict + "\"}");
     }
