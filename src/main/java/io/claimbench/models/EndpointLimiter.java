@@ -13,15 +13,20 @@ import java.util.concurrent.Semaphore;
  */
 public final class EndpointLimiter {
 
-    private static final Duration WINDOW = Duration.ofMinutes(1);
-
     private final int maxConcurrency;
     private final Integer requestsPerMinute;
     private final Semaphore inFlight;
     private final Deque<Instant> starts = new ArrayDeque<>();
     private final Clock clock;
+    private final Duration window;
 
     public EndpointLimiter(int maxConcurrency, Integer requestsPerMinute, Clock clock) {
+        this(maxConcurrency, requestsPerMinute, clock, Duration.ofMinutes(1));
+    }
+
+    /** {@code window} is a minute except in tests, which cannot wait for one. */
+    EndpointLimiter(int maxConcurrency, Integer requestsPerMinute, Clock clock, Duration window) {
+        this.window = window;
         this.maxConcurrency = maxConcurrency;
         this.requestsPerMinute = requestsPerMinute;
         this.inFlight = new Semaphore(maxConcurrency, true);
@@ -52,14 +57,14 @@ public final class EndpointLimiter {
             long waitMillis;
             synchronized (starts) {
                 Instant now = clock.instant();
-                while (!starts.isEmpty() && !starts.peekFirst().plus(WINDOW).isAfter(now)) {
+                while (!starts.isEmpty() && !starts.peekFirst().plus(window).isAfter(now)) {
                     starts.pollFirst();
                 }
                 if (starts.size() < requestsPerMinute) {
                     starts.addLast(now);
                     return;
                 }
-                waitMillis = Math.max(1, Duration.between(now, starts.peekFirst().plus(WINDOW)).toMillis());
+                waitMillis = Math.max(1, Duration.between(now, starts.peekFirst().plus(window)).toMillis());
             }
             Thread.sleep(waitMillis);
         }
