@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import io.claimbench.stats.Summary;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,9 +74,12 @@ public final class EqBenchV2Scorer implements ReferenceScorer {
         return new AnswerScore.Scored(value, parts);
     }
 
-    /** 10 x mean question score, per pass over the answers parseable in it; the better pass is the score. */
+    /**
+     * 10 x mean question score, per pass over the answers parseable in it; the better pass is the score, its n
+     * the answers parsed in that pass and its interval that of the mean.
+     */
     @Override
-    public OptionalDouble benchmark(List<AnswerScore> scores) {
+    public java.util.Optional<Summary> benchmark(List<AnswerScore> scores) {
         List<Double> first = new ArrayList<>();
         List<Double> revised = new ArrayList<>();
         for (AnswerScore s : scores) {
@@ -89,12 +94,18 @@ public final class EqBenchV2Scorer implements ReferenceScorer {
                 }
             }
         }
-        OptionalDouble a = first.stream().mapToDouble(Double::doubleValue).average();
-        OptionalDouble b = revised.stream().mapToDouble(Double::doubleValue).average();
-        if (a.isEmpty() && b.isEmpty()) {
-            return OptionalDouble.empty();
+        Summary a = Summary.of(first.stream().mapToDouble(x -> 10 * x).toArray());
+        Summary b = Summary.of(revised.stream().mapToDouble(x -> 10 * x).toArray());
+        if (a.n() == 0 && b.n() == 0) {
+            return java.util.Optional.empty();
         }
-        return OptionalDouble.of(10 * Math.max(a.orElse(Double.NEGATIVE_INFINITY), b.orElse(Double.NEGATIVE_INFINITY)));
+        if (b.n() == 0) {
+            return java.util.Optional.of(a);
+        }
+        if (a.n() == 0) {
+            return java.util.Optional.of(b);
+        }
+        return java.util.Optional.of(b.mean() > a.mean() ? b : a);
     }
 
     static double penalty(double d) {

@@ -11,8 +11,11 @@ public interface ReferenceScorer {
 
     AnswerScore score(String reference, String answer);
 
-    /** Aggregates the per-answer parts of one model into a benchmark figure; absent when the scorer has none. */
-    default java.util.OptionalDouble benchmark(java.util.List<AnswerScore> scores) {
-        return java.util.OptionalDouble.empty();
+    /**
+     * Aggregates one model's answer scores into its benchmark figure, as a mean with n and a 95% interval; absent
+     * when the scorer has no benchmark figure or nothing was scored.
+     */
+    default java.util.Optional<io.claimbench.stats.Summary> benchmark(java.util.List<AnswerScore> scores) {
+        return java.util.Optional.empty();
     }
 }

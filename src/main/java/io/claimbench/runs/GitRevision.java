@@ -1,16 +1,39 @@
 package io.claimbench.runs;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-/** The code revision a run is recorded with: configured, else asked of git once, else "unknown". */
+/**
+ * The code revision a run is recorded with: the one recorded at build time ({@code -dirty} when the build had
+ * uncommitted changes), else asked of git in the working directory, else "unknown".
+ */
 final class GitRevision {
+
+    static final String RESOURCE = "/claimbench-git.properties";
 
     private GitRevision() {
     }
 
     static String detect() {
+        try (InputStream in = GitRevision.class.getResourceAsStream(RESOURCE)) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String id = p.getProperty("git.commit.id");
+                if (id != null && id.matches("[0-9a-f]{40}")) {
+                    return id + ("true".equals(p.getProperty("git.dirty")) ? "-dirty" : "");
+                }
+            }
+        } catch (IOException e) {
+            // fall through to asking git
+        }
+        return askGit();
+    }
+
+    private static String askGit() {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
             if (!p.waitFor(3, TimeUnit.SECONDS)) {

@@ -108,8 +108,9 @@ public class ResultsService {
         Summary firstToken = Summary.of(mine.stream().filter(g -> g.error == null && g.firstTokenMs != null)
                 .mapToDouble(g -> g.firstTokenMs).toArray());
         Double total = sumCost(mine.stream().map(g -> g.cost).toList());
-        Double benchmark = null;
-        Long benchmarkN = null;
+        Summary perAnswer = Summary.of(mine.stream().filter(g -> g.error == null && g.cost != null)
+                .mapToDouble(g -> g.cost).toArray());
+        RunReport.ScoreFigure benchmark = null;
         if (scorer.isPresent()) {
             List<AnswerScore> scores = new ArrayList<>();
             for (ComparisonEntity c : comparisons) {
@@ -118,14 +119,11 @@ public class ResultsService {
                     scores.add(s);
                 }
             }
-            var b = scorer.get().benchmark(scores);
-            benchmark = b.isPresent() ? b.getAsDouble() : null;
-            benchmarkN = scores.stream().filter(s -> s instanceof AnswerScore.Scored).count();
+            benchmark = scorer.get().benchmark(scores).map(ResultsService::figure).orElse(null);
         }
         return new RunReport.ModelFigures(name, answers, errors, mine.stream().filter(g -> g.fromCache).count(),
-                figure(latency), figure(firstToken),
-                total, total == null || answers == 0 ? null : total / answers,
-                total == null || wins == 0 ? null : total / wins, benchmark, benchmarkN);
+                figure(latency), figure(firstToken), figure(perAnswer), total,
+                total == null || wins == 0 ? null : total / wins, benchmark);
     }
 
     private static RunReport.ScoreFigure figure(Summary s) {

@@ -39,10 +39,14 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
     public record Models(ModelFigures candidate, ModelFigures baseline) {
     }
 
+    /**
+     * One model's answers: latency and time to first token (streamed answers only) in ms, cost per answer (only
+     * answers with a price; cached answers cost 0), total cost and cost per win, and the benchmark score of a
+     * reference scorer, each with its n and interval where it is a mean.
+     */
     public record ModelFigures(String name, long answers, long errors, long fromCache, ScoreFigure latencyMs,
-                               ScoreFigure firstTokenMs,
-                               Double totalCost, Double costPerAnswer, Double costPerWin, Double benchmarkScore,
-                               Long benchmarkAnswersScored) {
+                               ScoreFigure firstTokenMs, ScoreFigure costPerAnswer, Double totalCost, Double costPerWin,
+                               ScoreFigure benchmarkScore) {
     }
 
     public record Judging(String judge, long games, long scored, long unscored, long errors, long fromCache,

@@ -83,7 +83,11 @@ class EqBenchV2ScorerTest {
                 new AnswerScore.Scored(8, Map.of("first_pass", 7.0, "revised", 8.0)),
                 new AnswerScore.Scored(9, Map.of("first_pass", 9.0, "revised", 9.0)),
                 new AnswerScore.Unscored("x"));
-        assertThat(scorer.benchmark(scores).getAsDouble()).isCloseTo(85.0, within(1e-12));
+        // first pass mean 8.0, revised 8.5: the revised pass, n = 2, 10 x (8, 9) -> mean 85, sd 7.07, se 5
+        io.claimbench.stats.Summary b = scorer.benchmark(scores).orElseThrow();
+        assertThat(b.mean()).isCloseTo(85.0, within(1e-12));
+        assertThat(b.n()).isEqualTo(2);
+        assertThat(b.interval().lower()).isCloseTo(85.0 - 1.959964 * 5, within(1e-4));
         assertThat(scorer.benchmark(List.of())).isEmpty();
     }
 
@@ -108,7 +112,7 @@ class EqBenchV2ScorerTest {
             scores.add(scorer.score(ref, e.getValue().asText()));
         }
         assertThat(scores).hasSize(171).allMatch(s -> s instanceof AnswerScore.Scored);
-        assertThat(scorer.benchmark(scores).getAsDouble()).isCloseTo(published, within(0.01));
+        assertThat(scorer.benchmark(scores).orElseThrow().mean()).isCloseTo(published, within(0.01));
         assertThat(results.get("benchmark_score").asDouble()).isEqualTo(published);
     }
 }
