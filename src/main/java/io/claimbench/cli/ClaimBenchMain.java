@@ -30,10 +30,6 @@ public class ClaimBenchMain implements QuarkusApplication {
     }
 
     private static void launch(String... args) {
-        if (args.length == 0) {
-            Quarkus.run(ClaimBenchMain.class, args);
-            return;
-        }
         // Keep Quarkus's own exit handling (tests replace it); only word a failed start in one line first.
         java.util.function.BiConsumer<Integer, Throwable> exit = io.quarkus.runtime.ApplicationLifecycleManager.getDefaultExitCodeHandler();
         Quarkus.run(ClaimBenchMain.class, (code, failure) -> {
@@ -52,6 +48,11 @@ public class ClaimBenchMain implements QuarkusApplication {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof io.claimbench.catalog.CatalogException catalog) {
+                return catalog.getMessage(); // every problem, one a line, each with its file and line
+            }
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (m.contains("Database may be already in use") || m.contains("The file is locked")) {

@@ -143,9 +143,14 @@ public class RunExecutor {
                 ctx.stop(RunState.CANCELLED, "cancelled by request");
                 break;
             }
-            int free = slots.availablePermits();
+            int free;
+            synchronized (progress) {
+                // Slots are released under the same lock, so no wake-up is missed between the check and the wait.
+                while ((free = slots.availablePermits()) == 0 && !ctx.stopped()) {
+                    waitOn(progress, 1000);
+                }
+            }
             if (free == 0) {
-                await(progress, 1000);
                 continue;
             }
             List<WorkItemEntity> claimed = store.claim(ctx.runId, owner, free, config.lease());
@@ -158,7 +163,9 @@ public class RunExecutor {
                         // Items held by another process: wait for them, or for their lease to run out.
                     }
                 }
-                await(progress, 500);
+                synchronized (progress) {
+                    waitOn(progress, 500);
+                }
                 continue;
             }
             for (WorkItemEntity item : claimed) {
@@ -170,8 +177,8 @@ public class RunExecutor {
                     try {
                         runItem(ctx, item);
                     } finally {
-                        slots.release();
                         synchronized (progress) {
+                            slots.release();
                             inFlight[0]--;
                             progress.notifyAll();
                         }
@@ -216,13 +223,12 @@ public class RunExecutor {
         }
     }
 
-    private static void await(Object monitor, long millis) {
-        synchronized (monitor) {
-            try {
-                monitor.wait(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    /** Waits on a monitor the caller holds. */
+    private static void waitOn(Object monitor, long millis) {
+        try {
+            monitor.wait(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

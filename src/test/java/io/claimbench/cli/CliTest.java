@@ -17,6 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliTest {
 
     public static class ShippedCatalog implements QuarkusTestProfile {
+        /** The CLI's own profile, as in production; the %test catalog would otherwise win over these overrides. */
+        @Override
+        public String getConfigProfile() {
+            return "cli";
+        }
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("claimbench.catalog.eval-sets-dir", "eval-sets", "claimbench.runs.resume-on-start", "false",

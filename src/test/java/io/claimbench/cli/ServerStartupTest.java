@@ -17,10 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerStartupTest {
 
     public static class BrokenCatalogServer implements QuarkusTestProfile {
+        /** A profile of its own: the %test catalog would otherwise win over these overrides. */
+        @Override
+        public String getConfigProfile() {
+            return "broken-catalog";
+        }
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("claimbench.catalog.eval-sets-dir", "src/test/resources/broken-catalog/eval-sets",
                     "claimbench.runs.resume-on-start", "false",
+                    // Said explicitly: a main test launched earlier in this JVM may leave its overrides behind.
+                    "claimbench.catalog.validate-on-start", "true",
                     "quarkus.datasource.jdbc.url", "jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1");
         }
     }
