@@ -29,6 +29,7 @@ final class RunContext {
     final Semaphore calls;
     final Random random;
     final AtomicReference<Stop> stop = new AtomicReference<>();
+    private final java.util.Set<String> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RunContext(String runId, EvalSet evalSet, ModelSpec candidate, ModelSpec baseline, ModelSpec judge,
                PairwiseJudge pairwiseJudge, ReferenceScorer referenceScorer, Double temperature, long seed,
@@ -46,6 +47,20 @@ final class RunContext {
         this.costCap = costCap;
         this.calls = new Semaphore(concurrency, true);
         this.random = new Random(seed);
+    }
+
+    void answered(ModelSpec model) {
+        answered.add(model.name());
+    }
+
+    /**
+     * Whether a failure says the run as a whole cannot succeed: a bad key, no access or an unknown model, or a
+     * rejected request (400) from a model that has not answered once in this run (its settings are wrong, so every
+     * call would fail). A 400 after answers is a problem of that prompt: an error for its item only.
+     */
+    boolean failsRun(ModelSpec model, io.claimbench.models.EndpointException e) {
+        return e.fatalForRun() || (e.kind() == io.claimbench.models.EndpointException.Kind.REJECTED
+                && e.status().orElse(0) == 400 && !answered.contains(model.name()));
     }
 
     boolean stopped() {

@@ -57,10 +57,11 @@ public class WorkItemProcessor {
         if (c.failure != null || b.failure != null) {
             comparison.outcome = PairOutcome.ERROR;
             comparison.reason = c.failure != null ? "candidate: " + c.failure.getMessage() : "baseline: " + b.failure.getMessage();
-            for (EndpointException f : new EndpointException[]{c.failure, b.failure}) {
-                if (f != null && f.fatalForRun()) {
-                    ctx.stop(RunState.FAILED, f.getMessage());
-                }
+            if (c.failure != null && ctx.failsRun(ctx.candidate, c.failure)) {
+                ctx.stop(RunState.FAILED, c.failure.getMessage());
+            }
+            if (b.failure != null && ctx.failsRun(ctx.baseline, b.failure)) {
+                ctx.stop(RunState.FAILED, b.failure.getMessage());
             }
         } else if (ctx.referenceScorer != null) {
             scoreByReference(ctx, prompt, c.entity.text, b.entity.text, comparison);
@@ -84,6 +85,7 @@ public class WorkItemProcessor {
         g.createdAt = Instant.now(clock);
         try {
             CallResult r = caller.call(ctx, spec, request, key, "generation");
+            ctx.answered(spec);
             g.fromCache = r.fromCache();
             g.text = r.generation().text();
             g.latencyMs = spec.provider() == Provider.RECORDED ? null : r.generation().latencyMillis();
@@ -163,6 +165,7 @@ public class WorkItemProcessor {
         try {
             CallResult r = caller.call(ctx, ctx.judge, new GenerationRequest(rendered.system(), rendered.user(),
                     0.0, ctx.judge.maxTokens(), (int) ctx.seed, null), key, "judgment");
+            ctx.answered(ctx.judge);
             j.fromCache = r.fromCache();
             j.raw = r.generation().text();
             j.latencyMs = r.generation().latencyMillis();
@@ -188,7 +191,7 @@ public class WorkItemProcessor {
         } catch (EndpointException e) {
             j.outcome = "ERROR";
             j.reason = "judge: " + e.getMessage();
-            if (e.fatalForRun()) {
+            if (ctx.failsRun(ctx.judge, e)) {
                 ctx.stop(RunState.FAILED, "judge: " + e.getMessage());
             }
         }

@@ -80,6 +80,31 @@ class FailureModesTest {
     }
 
     @Test
+    void should_fail_the_run_on_a_400_before_any_answer_but_not_after() {
+        wm.stubFor(post(urlPathEqualTo("/flaky/v1/chat/completions")).willReturn(error(400, "temperature is not supported")));
+        String id = Runs.start(Map.of("evalSet", "smoke", "candidate", "flaky", "baseline", "base", "judge", "judge",
+                "concurrency", 1, "seed", 4));
+        JsonPath run = Runs.awaitFinal(id, Duration.ofSeconds(30));
+        assertThat(run.getString("state")).isEqualTo("FAILED");
+        assertThat(run.getString("reason")).contains("HTTP 400").contains("temperature is not supported");
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/flaky/v1/chat/completions")));
+
+        // Once the model has answered, a 400 is that prompt's problem: an error for the item, the run goes on.
+        wm.resetAll();
+        stubs();
+        wm.stubFor(post(urlPathEqualTo("/flaky/v1/chat/completions")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("[p3]"))
+                .willReturn(error(400, "context length exceeded")));
+        wm.stubFor(post(urlPathEqualTo("/flaky/v1/chat/completions")).atPriority(5).willReturn(answer("FLAKY answer")));
+        String second = Runs.start(Map.of("evalSet", "smoke", "candidate", "flaky", "baseline", "base", "judge", "judge",
+                "concurrency", 1, "seed", 5));
+        assertThat(Runs.awaitFinal(second, Duration.ofSeconds(30)).getString("state")).isEqualTo("COMPLETED");
+        JsonPath results = given().get("/api/runs/" + second + "/results").then().extract().jsonPath();
+        assertThat(results.getInt("overall.counts.errors")).isEqualTo(1);
+        assertThat(results.getInt("overall.counts.ties")).isEqualTo(5);
+    }
+
+    @Test
     void should_fail_the_run_at_once_on_401_and_never_show_the_key() throws IOException {
         wm.stubFor(post(urlPathEqualTo("/unauth/v1/chat/completions"))
                 .willReturn(error(401, "Incorrect API key provided: " + WireMockResource.UNAUTH_KEY)));
