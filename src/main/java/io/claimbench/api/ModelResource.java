@@ -79,16 +79,16 @@ public class ModelResource {
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("name") @Pattern(regexp = "[A-Za-z0-9._-]{1,128}", message = "letters, digits, '.', '_' and '-' only") String name,
-                        @Valid @NotNull PutModelRequest r) {
+                        @Valid @NotNull PutModelRequest body) {
         boolean existed = registry.find(name).filter(s -> "api".equals(s.source())).isPresent();
         ModelSpec spec;
         try {
-            spec = new ModelSpec(name, Provider.parse(r.provider()).orElseThrow(), blank(r.baseUrl()), blank(r.model()),
-                    blank(r.apiKey()), blank(r.apiKeyEnv()), r.temperature(), r.maxTokens(),
-                    r.timeoutMillis() == null ? null : Duration.ofMillis(r.timeoutMillis()),
-                    r.maxConcurrency() == null ? ModelSpec.DEFAULT_MAX_CONCURRENCY : r.maxConcurrency(),
-                    r.requestsPerMinute(), r.priceInputPerMillion(), r.priceOutputPerMillion(), blank(r.recording()),
-                    Boolean.TRUE.equals(r.stream()), "api");
+            spec = new ModelSpec(name, Provider.parse(body.provider()).orElseThrow(), blank(body.baseUrl()), blank(body.model()),
+                    blank(body.apiKey()), blank(body.apiKeyEnv()), body.temperature(), body.maxTokens(),
+                    body.timeoutMillis() == null ? null : Duration.ofMillis(body.timeoutMillis()),
+                    body.maxConcurrency() == null ? ModelSpec.DEFAULT_MAX_CONCURRENCY : body.maxConcurrency(),
+                    body.requestsPerMinute(), body.priceInputPerMillion(), body.priceOutputPerMillion(), blank(body.recording()),
+                    Boolean.TRUE.equals(body.stream()), "api");
         } catch (IllegalArgumentException e) {
             String msg = e.getMessage();
             String field = msg.contains("recording") ? "recording" : msg.contains("model name") ? "model" : null;

@@ -81,9 +81,9 @@ public class RunResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(@Valid @NotNull StartRunRequest r, UriInfo uri) {
-        RunEntity run = runs.start(new RunRequest(r.evalSet(), r.candidate(), r.baseline(), r.judge(), r.scorer(),
-                r.judgeTemplate(), r.samples(), r.seed(), r.temperature(), r.concurrency(), r.costCap(), r.cache()));
+    public Response start(@Valid @NotNull StartRunRequest body, UriInfo uri) {
+        RunEntity run = runs.start(new RunRequest(body.evalSet(), body.candidate(), body.baseline(), body.judge(), body.scorer(),
+                body.judgeTemplate(), body.samples(), body.seed(), body.temperature(), body.concurrency(), body.costCap(), body.cache()));
         URI location = uri.getBaseUriBuilder().path("api/runs").path(run.id).build();
         return Response.accepted(view(run.id)).location(location).build();
     }

@@ -36,6 +36,13 @@ class BadInputTest {
     }
 
     @Test
+    void should_ask_for_a_body_when_there_is_none() {
+        given().contentType(ContentType.JSON).body("").when().post("/api/runs")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItem("body"));
+    }
+
+    @Test
     void should_name_a_field_of_the_wrong_type() {
         given().contentType(ContentType.JSON).body("{\"evalSet\":\"smoke\",\"candidate\":\"cand\",\"baseline\":\"base\",\"concurrency\":\"many\"}")
                 .when().post("/api/runs").then().statusCode(400)
