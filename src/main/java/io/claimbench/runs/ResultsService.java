@@ -6,10 +6,14 @@ import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.EvalSet;
 import io.claimbench.judging.AnswerScore;
 import io.claimbench.judging.ReferenceScorer;
+import io.claimbench.stats.ClaimAssessment;
 import io.claimbench.stats.ClaimVerdict;
+import io.claimbench.stats.ClusteredBootstrap;
+import io.claimbench.stats.Comparator;
+import io.claimbench.stats.Observation;
+import io.claimbench.stats.PairOutcome;
 import io.claimbench.stats.PairCounts;
 import io.claimbench.stats.Summary;
-import io.claimbench.stats.WinRate;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,8 +59,9 @@ public class ResultsService {
         Map<String, List<ComparisonEntity>> byCategory = new TreeMap<>();
         comparisons.forEach(c -> byCategory.computeIfAbsent(c.category, k -> new ArrayList<>()).add(c));
         List<RunReport.Group> groups = new ArrayList<>();
-        byCategory.forEach((category, list) -> groups.add(group(category, list, h)));
-        RunReport.Group overall = group(null, comparisons, h);
+        ClaimAssessment.Settings bootstrap = new ClaimAssessment.Settings(ClusteredBootstrap.DEFAULT_RESAMPLES, run.seed);
+        byCategory.forEach((category, list) -> groups.add(group(category, list, h, bootstrap)));
+        RunReport.Group overall = group(null, comparisons, h, bootstrap);
 
         Optional<ReferenceScorer> scorer = RunService.referenceScorer(run.scorer);
         RunReport.Models models = new RunReport.Models(
@@ -75,16 +80,32 @@ public class ResultsService {
         return new RunReport(r, hypothesis, set.map(EvalSet::published).orElse(List.of()), overall, groups, models, judging);
     }
 
-    private RunReport.Group group(String category, List<ComparisonEntity> list, io.claimbench.catalog.Hypothesis h) {
+    private RunReport.Group group(String category, List<ComparisonEntity> list, io.claimbench.catalog.Hypothesis h,
+                                  ClaimAssessment.Settings bootstrap) {
         PairCounts counts = PairCounts.EMPTY;
+        List<Observation> observations = new ArrayList<>();
         for (ComparisonEntity c : list) {
             counts = counts.plus(c.outcome);
+            if (c.outcome.decided()) {
+                observations.add(new Observation(Long.toString(c.promptVersionId), winShare(c.outcome)));
+            }
         }
-        WinRate wr = WinRate.of(counts);
-        ClaimVerdict verdict = h == null ? ClaimVerdict.INCONCLUSIVE
-                : ClaimVerdict.of(h.comparator(), h.threshold(), wr.interval());
-        return new RunReport.Group(category, counts, new RunReport.WinRateFigure(wr.n(), wr.value(), wr.interval()),
-                verdict, scores(list, true), scores(list, false));
+        // Without a hypothesis (the eval set left the catalog) the figures stand, against an even split.
+        Comparator comparator = h == null ? Comparator.GREATER : h.comparator();
+        double threshold = h == null ? 0.5 : h.threshold();
+        ClaimAssessment a = ClaimAssessment.of(comparator, threshold, counts, observations, bootstrap);
+        return new RunReport.Group(category, counts, new RunReport.WinRateFigure(a.n(), a.estimate(), a.interval(), a.wilson()),
+                h == null ? ClaimVerdict.INCONCLUSIVE : a.verdict(), a.pValue(), a.morePairsNeeded(),
+                scores(list, true), scores(list, false));
+    }
+
+    static double winShare(PairOutcome outcome) {
+        return switch (outcome) {
+            case WIN -> 1.0;
+            case TIE -> 0.5;
+            case LOSS -> 0.0;
+            default -> throw new IllegalArgumentException("not a decided outcome: " + outcome);
+        };
     }
 
     private static RunReport.ScoreFigure scores(List<ComparisonEntity> list, boolean candidate) {

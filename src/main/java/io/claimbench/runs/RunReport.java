@@ -25,12 +25,20 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
     public record Hypothesis(String metric, String comparator, double threshold, String statement) {
     }
 
+    /**
+     * Outcomes of one category (or all, when category is null) and the verdict on the hypothesis there, with the
+     * sign test's one-sided p-value and, when inconclusive, about how many more decided pairs would settle it.
+     */
     public record Group(String category, PairCounts counts, WinRateFigure winRate, ClaimVerdict verdict,
-                        ScoreFigure candidateMeanScore, ScoreFigure baselineMeanScore) {
+                        double pValue, Long morePairsNeeded, ScoreFigure candidateMeanScore,
+                        ScoreFigure baselineMeanScore) {
     }
 
-    /** Win rate with ties as half over the n decided comparisons; null value and interval when n = 0. */
-    public record WinRateFigure(long n, Double value, Interval interval) {
+    /**
+     * Win rate with ties as half over the n decided comparisons, with the prompt-clustered bootstrap interval
+     * (which decides the verdict) and the Wilson interval; null value and intervals when n = 0.
+     */
+    public record WinRateFigure(long n, Double value, Interval interval, Interval wilson) {
     }
 
     public record ScoreFigure(long n, Double mean, Interval interval) {
