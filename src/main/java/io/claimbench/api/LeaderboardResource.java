@@ -1,0 +1,59 @@
+package io.claimbench.api;
+
+import io.claimbench.catalog.CatalogService;
+import io.claimbench.catalog.EvalSet;
+import io.claimbench.runs.LeaderboardService;
+import io.claimbench.stats.BradleyTerry;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/**
+ * Bradley-Terry ratings (Davidson ties, Elo scale) over every recorded comparison of an eval set, with
+ * prompt-clustered bootstrap intervals. Each row carries its n.
+ */
+@Path("/api/leaderboard")
+@Produces(MediaType.APPLICATION_JSON)
+public class LeaderboardResource {
+
+    private final LeaderboardService leaderboard;
+    private final CatalogService catalog;
+
+    public LeaderboardResource(LeaderboardService leaderboard, CatalogService catalog) {
+        this.leaderboard = leaderboard;
+        this.catalog = catalog;
+    }
+
+    public record LeaderboardView(String evalSet, String category, String method, String anchor, long battles,
+                                  double tieParameter, int resamples, long seed, List<BradleyTerry.Rating> ratings) {
+    }
+
+    @GET
+    public LeaderboardView get(@QueryParam("evalSet") String evalSet, @QueryParam("category") String category,
+                               @QueryParam("anchor") String anchor,
+                               @QueryParam("resamples") @DefaultValue("1000") @Min(0) @Max(10000) int resamples,
+                               @QueryParam("seed") @DefaultValue("0") long seed) {
+        if (evalSet == null || evalSet.isBlank()) {
+            throw new ApiInputException(400, "evalSet", "evalSet is required");
+        }
+        EvalSet set = catalog.find(evalSet).orElseThrow(() -> new ApiInputException(404, "evalSet", "unknown eval set '" + evalSet + "'"));
+        if (category != null && !set.categories().contains(category)) {
+            throw new ApiInputException(400, "category", "eval set '" + evalSet + "' has no category '" + category + "'");
+        }
+        BradleyTerry.Ratings r;
+        try {
+            r = leaderboard.ratings(evalSet, category, anchor, resamples, seed);
+        } catch (IllegalArgumentException e) {
+            throw new ApiInputException(400, "anchor", e.getMessage());
+        }
+        return new LeaderboardView(evalSet, category, "bradley-terry-davidson, elo scale, clustered bootstrap",
+                r.anchor(), r.battles(), r.tieParameter(), resamples, seed, r.ratings());
+    }
+}
