@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,11 +48,11 @@ public class ModelResource {
     }
 
     public record PutModelRequest(
-            @NotBlank @Pattern(regexp = "openai|anthropic|ollama|recorded", message = "must be one of openai, anthropic, ollama, recorded") String provider,
-            String baseUrl,
-            String model,
-            String apiKey,
-            String apiKeyEnv,
+            @NotBlank @Pattern(regexp = "openai|anthropic|ollama|gemini|recorded", message = "must be one of openai, anthropic, ollama, gemini, recorded") String provider,
+            @Size(max = 1000) String baseUrl,
+            @Size(max = 256) String model,
+            @Size(max = 1000) String apiKey,
+            @Size(max = 256) String apiKeyEnv,
             @DecimalMin("0") @DecimalMax("2") Double temperature,
             @Min(1) Integer maxTokens,
             @Min(1) Long timeoutMillis,
@@ -59,7 +60,7 @@ public class ModelResource {
             @Min(1) Integer requestsPerMinute,
             @DecimalMin("0") Double priceInputPerMillion,
             @DecimalMin("0") Double priceOutputPerMillion,
-            String recording,
+            @Size(max = 2000) String recording,
             Boolean stream) {
     }
 

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
-/** Turns whatever a provider client threw into an {@link EndpointException}, with the api key redacted. */
+/**
+ * Turns whatever a provider client threw into an {@link EndpointException}, with the api key redacted before
+ * anything is shortened (so no part of a key survives a cut).
+ */
 final class Failures {
 
     private static final int MAX_BODY = 500;
@@ -27,7 +30,7 @@ final class Failures {
                         : status == 408 ? EndpointException.Kind.TIMEOUT
                         : EndpointException.Kind.REJECTED;
                 return new EndpointException(kind, status, retryAfter,
-                        redact(modelName + ": HTTP " + status + describe(status) + ": " + shorten(h.getMessage()), apiKey));
+                        modelName + ": HTTP " + status + describe(status) + ": " + shorten(redact(h.getMessage(), apiKey)));
             }
             if (t instanceof HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException
                     || t instanceof java.net.SocketTimeoutException
@@ -36,12 +39,12 @@ final class Failures {
             }
             if (t instanceof IOException io) {
                 return new EndpointException(EndpointException.Kind.NETWORK, null, null,
-                        redact(modelName + ": network error: " + io.getClass().getSimpleName()
-                                + (io.getMessage() == null ? "" : " " + shorten(io.getMessage())), apiKey));
+                        modelName + ": network error: " + io.getClass().getSimpleName()
+                                + (io.getMessage() == null ? "" : " " + shorten(redact(io.getMessage(), apiKey))));
             }
         }
         return new EndpointException(EndpointException.Kind.REJECTED, null, null,
-                redact(modelName + ": " + thrown.getClass().getSimpleName() + ": " + shorten(String.valueOf(thrown.getMessage())), apiKey));
+                modelName + ": " + thrown.getClass().getSimpleName() + ": " + shorten(redact(String.valueOf(thrown.getMessage()), apiKey)));
     }
 
     private static String describe(int status) {

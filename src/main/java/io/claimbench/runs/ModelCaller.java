@@ -23,11 +23,13 @@ public class ModelCaller {
     private final ModelRegistry registry;
     private final AnswerCache cache;
     private final RunsConfig config;
+    private final WorkItemStore store;
 
-    public ModelCaller(ModelRegistry registry, AnswerCache cache, RunsConfig config) {
+    public ModelCaller(ModelRegistry registry, AnswerCache cache, RunsConfig config, WorkItemStore store) {
         this.registry = registry;
         this.cache = cache;
         this.config = config;
+        this.store = store;
     }
 
     CallResult call(RunContext ctx, ModelSpec spec, GenerationRequest request, String cacheKey, String kind) {
@@ -42,7 +44,15 @@ public class ModelCaller {
         if (cacheable) {
             cache.put(cacheKey, kind, g);
         }
-        return new CallResult(g, false, cacheKey, spec.cost(g.tokensIn(), g.tokensOut()));
+        Double cost = spec.cost(g.tokensIn(), g.tokensOut());
+        if (cost != null && cost > 0) {
+            // Booked at once: a stop or crash before the item is recorded loses no spend.
+            double spent = store.addCost(ctx.runId, cost);
+            if (ctx.costCap != null && spent >= ctx.costCap) {
+                ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached (spent %.4f)", ctx.costCap, spent));
+            }
+        }
+        return new CallResult(g, false, cacheKey, cost);
     }
 
     private Generation callWithRetries(RunContext ctx, ModelSpec spec, GenerationRequest request) {
@@ -60,7 +70,13 @@ public class ModelCaller {
                             e.getMessage() + " (after " + attempt + " attempts)")
                             : e;
                 }
-                sleep(delay(ctx, attempt, e.retryAfter().orElse(null)));
+                Duration retryAfter = e.retryAfter().orElse(null);
+                if (retryAfter != null && retryAfter.compareTo(config.maxRetryAfter()) > 0) {
+                    throw new EndpointException(e.kind(), e.status().orElse(null), retryAfter, e.getMessage()
+                            + " (Retry-After " + retryAfter.toSeconds() + " s is longer than the "
+                            + config.maxRetryAfter().toSeconds() + " s a run waits: claimbench.runs.max-retry-after)");
+                }
+                sleep(ctx, delay(ctx, attempt, retryAfter));
             }
         }
     }
@@ -82,7 +98,7 @@ public class ModelCaller {
         }
     }
 
-    /** Exponential backoff with full jitter in [base/2, base], never shorter than Retry-After. */
+    /** Exponential backoff with jitter in [base/2, base]; with a Retry-After, the longer of the two. */
     Duration delay(RunContext ctx, int attempt, Duration retryAfter) {
         long base = Math.min(config.backoffMax().toMillis(),
                 config.backoffBase().toMillis() * (1L << Math.min(20, attempt - 1)));
@@ -90,17 +106,25 @@ public class ModelCaller {
         synchronized (ctx.random) {
             jitter = ctx.random.nextDouble();
         }
-        long backoff = (long) (base * (0.5 + 0.5 * jitter));
+        Duration backoff = Duration.ofMillis((long) (base * (0.5 + 0.5 * jitter)));
         if (retryAfter != null) {
             // Honour the server, with a little jitter on top so that many waiting calls do not return at once.
-            return retryAfter.plusMillis((long) (jitter * 250));
+            Duration honoured = retryAfter.plusMillis((long) (jitter * 250));
+            return honoured.compareTo(backoff) >= 0 ? honoured : backoff;
         }
-        return Duration.ofMillis(backoff);
+        return backoff;
     }
 
-    private static void sleep(Duration d) {
+    /** Sleeps in short slices, so that a stopped run does not wait out a long backoff. */
+    private static void sleep(RunContext ctx, Duration d) {
+        long deadline = System.nanoTime() + d.toNanos();
         try {
-            Thread.sleep(d.toMillis());
+            for (long left = d.toMillis(); left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+                if (ctx.stopped()) {
+                    throw new RunStoppedException();
+                }
+                Thread.sleep(Math.min(left, 100));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunStoppedException();

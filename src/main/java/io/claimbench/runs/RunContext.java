@@ -53,6 +53,10 @@ final class RunContext {
         answered.add(model.name());
     }
 
+    void answered(String modelName) {
+        answered.add(modelName);
+    }
+
     /**
      * Whether a failure says the run as a whole cannot succeed: a bad key, no access or an unknown model, or a
      * rejected request (400) from a model that has not answered once in this run (its settings are wrong, so every

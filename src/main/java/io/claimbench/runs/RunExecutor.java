@@ -125,7 +125,7 @@ public class RunExecutor {
             }
             markRunning(runId);
             finalState = loop(h.ctx, run.concurrency);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.errorf(e, "run %s failed", runId);
             finalState = finish(runId, RunState.FAILED, "internal error: " + e.getClass().getSimpleName());
         } finally {
@@ -138,7 +138,16 @@ public class RunExecutor {
         Semaphore slots = new Semaphore(concurrency);
         Object progress = new Object();
         int[] inFlight = {0};
+        long renewEvery = Math.max(1, config.lease().toNanos() / 3);
+        long lastRenewal = System.nanoTime();
+        if (ctx.costCap != null && store.spent(ctx.runId) >= ctx.costCap) {
+            ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached before resuming", ctx.costCap));
+        }
         while (!ctx.stopped()) {
+            if (System.nanoTime() - lastRenewal > renewEvery) {
+                store.renew(ctx.runId, owner, config.lease());
+                lastRenewal = System.nanoTime();
+            }
             if (isCancelledInDatabase(ctx.runId)) {
                 ctx.stop(RunState.CANCELLED, "cancelled by request");
                 break;
@@ -197,8 +206,8 @@ public class RunExecutor {
             }
         }
         RunContext.Stop stop = ctx.stop.get();
-        if (stop == null) {
-            return finish(ctx.runId, RunState.COMPLETED, null);
+        if (stop == null || (stop.state() == RunState.STOPPED && store.unfinished(ctx.runId) == 0)) {
+            return finish(ctx.runId, RunState.COMPLETED, null); // a cap reached on the last item stopped nothing
         }
         if (stop.state() == RunState.RUNNING) {
             return RunState.RUNNING; // shutting down: stays running, resumed on the next start
@@ -210,9 +219,8 @@ public class RunExecutor {
         try {
             PromptVersionEntity prompt = QuarkusTransaction.requiringNew().call(() -> PromptVersionEntity.findById(item.promptVersionId));
             WorkItemStore.ItemRecord record = processor.process(ctx, item, prompt);
-            double cost = store.record(item.id, record);
-            if (ctx.costCap != null && cost >= ctx.costCap) {
-                ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached (spent %.4f)", ctx.costCap, cost));
+            if (!store.record(item.id, owner, record)) {
+                LOG.warnf("work item %d of run %s was taken over by another process; its result here is dropped", item.id, ctx.runId);
             }
         } catch (RunStoppedException e) {
             store.release(item.id);

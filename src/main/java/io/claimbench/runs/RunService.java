@@ -156,8 +156,19 @@ public class RunService {
             }
             pairwise = new PairwiseJudge(t);
         }
-        return new RunContext(run.id, set, candidate, baseline, judge, pairwise, REFERENCE_SCORERS.get(run.scorer),
+        RunContext ctx = new RunContext(run.id, set, candidate, baseline, judge, pairwise, REFERENCE_SCORERS.get(run.scorer),
                 run.temperature, run.seed, run.useCache, run.costCap, run.concurrency);
+        // A resumed run remembers which models already answered, so that a later 400 is not taken for bad settings.
+        QuarkusTransaction.requiringNew().run(() -> {
+            RunEntity.getEntityManager().createQuery("select distinct g.modelName from GenerationEntity g "
+                            + "where g.runId = :run and g.error is null", String.class).setParameter("run", run.id)
+                    .getResultList().forEach(ctx::answered);
+            if (RunEntity.getEntityManager().createQuery("select count(j) from JudgmentEntity j where j.runId = :run "
+                    + "and j.outcome <> 'ERROR'", Long.class).setParameter("run", run.id).getSingleResult() > 0 && judge != null) {
+                ctx.answered(judge.name());
+            }
+        });
+        return ctx;
     }
 
     public static Optional<ReferenceScorer> referenceScorer(String name) {

@@ -40,6 +40,10 @@ public interface RunsConfig {
     @WithDefault("30s")
     Duration backoffMax();
 
+    /** The longest Retry-After a call waits for; a longer one makes the call an error; default 2m. */
+    @WithDefault("2m")
+    Duration maxRetryAfter();
+
     /** At shutdown, how long calls in flight may take to finish and be recorded; default 30s. */
     @WithDefault("30s")
     Duration shutdownGrace();

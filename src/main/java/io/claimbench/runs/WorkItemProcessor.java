@@ -53,7 +53,6 @@ public class WorkItemProcessor {
         List<GenerationEntity> generations = List.of(c.entity, b.entity);
         List<JudgmentEntity> judgments = new ArrayList<>();
         ComparisonEntity comparison = comparison(ctx, item, prompt);
-        double cost = nz(c.entity.cost) + nz(b.entity.cost);
         if (c.failure != null || b.failure != null) {
             comparison.outcome = PairOutcome.ERROR;
             comparison.reason = c.failure != null ? "candidate: " + c.failure.getMessage() : "baseline: " + b.failure.getMessage();
@@ -66,9 +65,9 @@ public class WorkItemProcessor {
         } else if (ctx.referenceScorer != null) {
             scoreByReference(ctx, prompt, c.entity.text, b.entity.text, comparison);
         } else {
-            cost += judge(ctx, item, prompt, c.entity.text, b.entity.text, judgments, comparison);
+            judge(ctx, item, prompt, c.entity.text, b.entity.text, judgments, comparison);
         }
-        return new WorkItemStore.ItemRecord(generations, judgments, comparison, cost);
+        return new WorkItemStore.ItemRecord(generations, judgments, comparison);
     }
 
     private Answer answer(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, ModelSpec spec, String role) {
@@ -134,7 +133,7 @@ public class WorkItemProcessor {
         }
     }
 
-    private double judge(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, String candidate,
+    private void judge(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, String candidate,
                          String baseline, List<JudgmentEntity> judgments, ComparisonEntity comparison) {
         CompletableFuture<JudgmentEntity> g1 = async(() -> game(ctx, item, prompt, 1, candidate, baseline));
         CompletableFuture<JudgmentEntity> g2 = async(() -> game(ctx, item, prompt, 2, baseline, candidate));
@@ -146,7 +145,6 @@ public class WorkItemProcessor {
         comparison.outcome = combined.outcome();
         comparison.strength = combined.strength();
         comparison.reason = combined.reason();
-        return nz(j1.cost) + nz(j2.cost);
     }
 
     private JudgmentEntity game(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, int game,
@@ -238,10 +236,6 @@ public class WorkItemProcessor {
             }
             throw e;
         }
-    }
-
-    private static double nz(Double d) {
-        return d == null ? 0 : d;
     }
 
     private record Answer(GenerationEntity entity, EndpointException failure) {

@@ -26,18 +26,21 @@ public class WorkItemStore {
         this.clock = clock;
     }
 
-    /** Claims up to {@code max} items that are pending or whose lease ran out. */
+    /**
+     * Claims up to {@code max} items that are pending or whose lease ran out in another process (this process
+     * renews the leases of what it holds, see {@link #renew}, and never takes its own items twice).
+     */
     public List<WorkItemEntity> claim(String runId, String owner, int max, Duration lease) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now(clock);
             List<Long> candidates = em.createQuery("select w.id from WorkItemEntity w where w.runId = :run and "
-                            + "(w.state = 'PENDING' or (w.state = 'RUNNING' and w.leaseUntil < :now)) order by w.id", Long.class)
-                    .setParameter("run", runId).setParameter("now", now).setMaxResults(max).getResultList();
+                            + "(w.state = 'PENDING' or (w.state = 'RUNNING' and w.leaseUntil < :now and w.owner <> :owner)) order by w.id", Long.class)
+                    .setParameter("run", runId).setParameter("now", now).setParameter("owner", owner).setMaxResults(max).getResultList();
             List<WorkItemEntity> claimed = new ArrayList<>();
             for (Long id : candidates) {
                 int updated = em.createQuery("update WorkItemEntity w set w.state = 'RUNNING', w.owner = :owner, "
                                 + "w.leaseUntil = :until, w.attempts = w.attempts + 1 where w.id = :id and "
-                                + "(w.state = 'PENDING' or (w.state = 'RUNNING' and w.leaseUntil < :now))")
+                                + "(w.state = 'PENDING' or (w.state = 'RUNNING' and w.leaseUntil < :now and w.owner <> :owner))")
                         .setParameter("owner", owner).setParameter("until", now.plus(lease))
                         .setParameter("id", id).setParameter("now", now).executeUpdate();
                 if (updated == 1) {
@@ -47,6 +50,28 @@ public class WorkItemStore {
             claimed.forEach(em::detach);
             return claimed;
         });
+    }
+
+    /** Extends the leases of the items this process is working on in a run. */
+    public int renew(String runId, String owner, Duration lease) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "update WorkItemEntity w set w.leaseUntil = :until where w.runId = :run and w.owner = :owner and w.state = 'RUNNING'")
+                .setParameter("until", Instant.now(clock).plus(lease)).setParameter("run", runId).setParameter("owner", owner)
+                .executeUpdate());
+    }
+
+    /** Adds what a call cost to its run at once, so that a stop or a crash loses no spend; returns the run's total. */
+    public double addCost(String runId, double cost) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createQuery("update RunEntity r set r.cost = r.cost + :c where r.id = :run")
+                    .setParameter("c", cost).setParameter("run", runId).executeUpdate();
+            return spent(runId);
+        });
+    }
+
+    public double spent(String runId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r.cost from RunEntity r where r.id = :run", Double.class)
+                .setParameter("run", runId).getSingleResult());
     }
 
     public void release(long itemId) {
@@ -68,23 +93,27 @@ public class WorkItemStore {
                 .setParameter("run", runId).getSingleResult());
     }
 
-    /** Stores an item's generations, judgments and comparison, marks it done and adds its cost to the run. */
-    public double record(long itemId, ItemRecord r) {
+    /**
+     * Stores an item's generations, judgments and comparison and marks it done, if this process still holds it;
+     * returns false (storing nothing) when the item was taken over meanwhile.
+     */
+    public boolean record(long itemId, String owner, ItemRecord r) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            int done = em.createQuery("update WorkItemEntity w set w.state = 'DONE', w.leaseUntil = null "
+                            + "where w.id = :id and w.owner = :owner and w.state = 'RUNNING'")
+                    .setParameter("id", itemId).setParameter("owner", owner).executeUpdate();
+            if (done == 0) {
+                return false;
+            }
             r.generations().forEach(g -> g.persist());
             r.judgments().forEach(j -> j.persist());
             r.comparison().persist();
-            em.createQuery("update WorkItemEntity w set w.state = 'DONE', w.leaseUntil = null where w.id = :id")
-                    .setParameter("id", itemId).executeUpdate();
-            em.createQuery("update RunEntity r set r.cost = r.cost + :c where r.id = :run")
-                    .setParameter("c", r.cost()).setParameter("run", r.comparison().runId).executeUpdate();
-            return em.createQuery("select r.cost from RunEntity r where r.id = :run", Double.class)
-                    .setParameter("run", r.comparison().runId).getSingleResult();
+            return true;
         });
     }
 
-    /** Everything one work item produced. */
+    /** Everything one work item produced (its cost is already on the run, call by call). */
     public record ItemRecord(List<GenerationEntity> generations, List<JudgmentEntity> judgments,
-                             ComparisonEntity comparison, double cost) {
+                             ComparisonEntity comparison) {
     }
 }

@@ -64,6 +64,16 @@ class FailureModesTest {
     }
 
     @Test
+    void should_not_wait_out_a_retry_after_longer_than_the_run_allows() {
+        wm.stubFor(post(urlPathEqualTo("/limited/v1/chat/completions")).willReturn(error(429, "quota").withHeader("Retry-After", "3600")));
+        String id = Runs.start(Map.of("evalSet", "single", "candidate", "limited", "baseline", "base", "judge", "judge", "seed", 8));
+        assertThat(Runs.awaitFinal(id, Duration.ofSeconds(20)).getString("state")).isEqualTo("COMPLETED");
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/limited/v1/chat/completions")));
+        assertThat(given().get("/api/runs/" + id + "/comparisons").then().extract().jsonPath().getString("items[0].reason"))
+                .contains("HTTP 429").contains("Retry-After 3600 s is longer than the 120 s a run waits");
+    }
+
+    @Test
     void should_retry_server_errors_with_backoff_and_record_an_error_when_they_persist() {
         wm.stubFor(post(urlPathEqualTo("/flaky/v1/chat/completions")).willReturn(error(503, "overloaded")));
         String id = Runs.start(Map.of("evalSet", "single", "candidate", "flaky", "baseline", "base", "judge", "judge", "seed", 2));

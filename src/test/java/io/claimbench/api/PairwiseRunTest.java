@@ -138,18 +138,21 @@ class PairwiseRunTest {
     }
 
     @Test
-    void should_stop_at_the_cost_cap_without_counting_unfinished_work() {
-        // Each call costs 100 x 1.0/M + 50 x 2.0/M = 0.0002; an item (4 calls) 0.0008; the cap falls in item 2.
+    void should_stop_at_the_cost_cap_and_count_every_call_paid_for() {
+        // Each call costs 100 x 1.0/M + 50 x 2.0/M = 0.0002; an item (4 calls) 0.0008. The cap is passed by the
+        // first answer of item 2; its second answer was already in flight (paid, counted), its judging is not run.
         String id = Runs.start(Map.of("evalSet", "smoke", "candidate", "cand", "baseline", "base", "judge", "judge",
-                "concurrency", 1, "seed", 51, "costCap", 0.001));
-        JsonPath run = Runs.awaitFinal(id, Duration.ofSeconds(30));
+                "concurrency", 1, "seed", 51, "costCap", 0.0009));
+        JsonPath run = JsonPath.from(given().get("/api/runs/" + Runs.awaitFinal(id, Duration.ofSeconds(30)).getString("id"))
+                .asString()).using(new io.restassured.path.json.config.JsonPathConfig(
+                io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
         assertThat(run.getString("state")).isEqualTo("STOPPED");
-        assertThat(run.getString("reason")).startsWith("cost cap 0.0010 reached");
-        assertThat(run.getInt("progress.done")).isEqualTo(2);
-        assertThat(run.getDouble("cost")).isCloseTo(0.0016, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(run.getString("reason")).startsWith("cost cap 0.0009 reached (spent 0.0010");
+        assertThat(run.getInt("progress.done")).isEqualTo(1);
+        assertThat(run.getDouble("cost")).isCloseTo(0.0012, org.assertj.core.data.Offset.offset(1e-9));
         JsonPath results = given().get("/api/runs/" + id + "/results").then().extract().jsonPath();
         assertThat(results.getInt("overall.counts.wins") + results.getInt("overall.counts.ties")
-                + results.getInt("overall.counts.losses") + results.getInt("overall.counts.unscored")).isEqualTo(2);
+                + results.getInt("overall.counts.losses") + results.getInt("overall.counts.unscored")).isEqualTo(1);
     }
 
     @Test

@@ -101,7 +101,7 @@ class PostgresResumeTest {
         List<WorkItemEntity> claimed = store.claim(run.id, "dead-process", 3, Duration.ofMinutes(10));
         assertThat(claimed).hasSize(3);
         WorkItemEntity finished = claimed.get(0);
-        store.record(finished.id, processor.process(ctx, finished, prompt(finished)));
+        store.record(finished.id, "dead-process", processor.process(ctx, finished, prompt(finished)));
         WorkItemEntity half = claimed.get(1);
         PromptVersionEntity p = prompt(half);
         String key = WorkItemProcessor.generationKey(ctx.candidate, null, 202, 0, p.contentHash);
@@ -119,6 +119,22 @@ class PostgresResumeTest {
         long comparisons = QuarkusTransaction.requiringNew().call(() -> ComparisonEntity.count("runId", run.id));
         assertThat(comparisons).isEqualTo(6);
         assertThat(store.unfinished(run.id)).isZero();
+    }
+
+    @Test
+    void should_drop_the_result_of_an_item_another_process_took_over() {
+        RunEntity run = newRun(303);
+        RunContext ctx = runs.context(run);
+        WorkItemEntity item = store.claim(run.id, "slow-process", 1, Duration.ofMinutes(10)).getFirst();
+        WorkItemStore.ItemRecord result = processor.process(ctx, item, prompt(item));
+        assertThat(store.record(item.id, "another-process", result)).isFalse();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ComparisonEntity.count("runId", run.id))).isZero();
+        assertThat(store.record(item.id, "slow-process", result)).isTrue();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ComparisonEntity.count("runId", run.id))).isEqualTo(1);
+        // A process never re-claims its own item, even with its lease run out; another process may.
+        WorkItemEntity expired = store.claim(run.id, "slow-process", 1, Duration.ZERO).getFirst();
+        assertThat(store.claim(run.id, "slow-process", 6, Duration.ofMinutes(10))).extracting(w -> w.id).doesNotContain(expired.id);
+        assertThat(store.claim(run.id, "other-process", 6, Duration.ofMinutes(10))).extracting(w -> w.id).containsExactly(expired.id);
     }
 
     private static PromptVersionEntity prompt(WorkItemEntity w) {
