@@ -38,9 +38,17 @@ final class EndpointHttpClient implements HttpClient {
         this.clock = clock;
     }
 
+    /** Closes streams whose call ran past its deadline (the JDK's request timeout stops at the headers). */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "claimbench-call-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), readTimeout);
         if (response.statusCode() / 100 != 2) {
             throw new StatusHttpException(response.statusCode(), response.body(), retryAfter(response));
         }
@@ -50,8 +58,9 @@ final class EndpointHttpClient implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        long deadline = System.nanoTime() + readTimeout.toNanos();
         try {
-            HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), readTimeout);
             if (response.statusCode() / 100 != 2) {
                 String body;
                 try (InputStream in = response.body()) {
@@ -62,16 +71,61 @@ final class EndpointHttpClient implements HttpClient {
             }
             listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
                     .headers(response.headers().map()).build());
-            try (InputStream in = response.body()) {
-                parser.parse(in, listener);
+            java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+            InputStream in = response.body();
+            var watchdog = WATCHDOG.schedule(() -> {
+                timedOut.set(true);
+                closeQuietly(in);
+            }, Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            boolean[] failed = {false};
+            ServerSentEventListener guarded = new ServerSentEventListener() {
+                @Override
+                public void onEvent(dev.langchain4j.http.client.sse.ServerSentEvent event,
+                                    dev.langchain4j.http.client.sse.ServerSentEventContext context) {
+                    listener.onEvent(event, context);
+                }
+
+                @Override
+                public void onEvent(dev.langchain4j.http.client.sse.ServerSentEvent event) {
+                    listener.onEvent(event);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    failed[0] = true;
+                    listener.onError(timedOut.get() ? timeout() : error);
+                }
+            };
+            try {
+                parser.parse(in, guarded);
+            } finally {
+                watchdog.cancel(false);
+                closeQuietly(in);
             }
-            listener.onClose();
+            if (timedOut.get() && !failed[0]) {
+                listener.onError(timeout());
+            } else if (!failed[0]) {
+                listener.onClose();
+            }
         } catch (IOException | RuntimeException e) {
             listener.onError(e);
         }
     }
 
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    private java.net.http.HttpTimeoutException timeout() {
+        return new java.net.http.HttpTimeoutException("no complete answer within " + readTimeout.toMillis() + " ms");
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // closing is all we want; the reader sees the stream end
+        }
+    }
+
+    /** Sends and waits at most {@code limit} for the response (for a String body: the whole body). */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration limit) {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(readTimeout);
         request.headers().forEach((name, values) -> {
@@ -82,11 +136,19 @@ final class EndpointHttpClient implements HttpClient {
         String body = request.body();
         b.method(request.method().name(), body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        java.util.concurrent.CompletableFuture<HttpResponse<T>> call = client.sendAsync(b.build(), handler);
         try {
-            return client.send(b.build(), handler);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return call.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            throw new UncheckedIOException(timeout());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }

@@ -127,6 +127,24 @@ class ProvidersWireTest {
     }
 
     @Test
+    void should_time_out_an_answer_whose_body_stalls_after_the_headers() {
+        wm.stubFor(post(anyUrl()).willReturn(OpenAiStubs.answer("a long, slow answer").withChunkedDribbleDelay(5, 3000)));
+        ModelSpec blocking = new ModelSpec("stall", Provider.OPENAI, wm.baseUrl() + "/v1", "m", "k", null, null, null,
+                Duration.ofMillis(600), 1, null, null, null, null, false, "test");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> new LangChain4jEndpoint(blocking, Clock.systemUTC()).generate(GenerationRequest.of("Hi")))
+                .isInstanceOfSatisfying(EndpointException.class, e -> assertThat(e.kind()).isEqualTo(EndpointException.Kind.TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+
+        wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                .withBody(OpenAiStubs.stream("one two three four five six")).withChunkedDribbleDelay(6, 3000)));
+        long streamStart = System.nanoTime();
+        assertThatThrownBy(() -> new LangChain4jEndpoint(blocking.withStream(true), Clock.systemUTC()).generate(GenerationRequest.of("Hi")))
+                .isInstanceOfSatisfying(EndpointException.class, e -> assertThat(e.kind()).isEqualTo(EndpointException.Kind.TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - streamStart)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
     void should_time_out_a_call_that_takes_too_long() {
         wm.stubFor(post(anyUrl()).willReturn(OpenAiStubs.answer("late").withFixedDelay(3000)));
         ModelSpec slow = new ModelSpec("slow", Provider.OPENAI, wm.baseUrl() + "/v1", "m", "k", null, null, null,
