@@ -3,6 +3,7 @@ package io.claimbench.api;
 import io.claimbench.models.ModelRegistry;
 import io.claimbench.models.ModelSpec;
 import io.claimbench.models.Provider;
+import io.claimbench.models.TrustPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -30,9 +31,11 @@ import java.util.List;
 public class ModelResource {
 
     private final ModelRegistry registry;
+    private final TrustPolicy trust;
 
-    public ModelResource(ModelRegistry registry) {
+    public ModelResource(ModelRegistry registry, TrustPolicy trust) {
         this.registry = registry;
+        this.trust = trust;
     }
 
     /** A model as the API shows it: never the key, only whether one is set. */
@@ -94,6 +97,12 @@ public class ModelResource {
             String msg = e.getMessage();
             String field = msg.contains("recording") ? "recording" : msg.contains("model name") ? "model" : null;
             throw new ApiInputException(400, field, msg);
+        }
+        try {
+            trust.checkDefinedModel(spec);
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            throw new ApiInputException(400, msg.substring(0, Math.max(0, msg.indexOf(':'))), msg);
         }
         try {
             ModelSpec saved = registry.put(spec);

@@ -61,7 +61,7 @@ public class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunEntity run = runs.start(new RunRequest(evalSet, candidate, baseline, judge, scorer, judgeTemplate, samples,
-                seed, temperature, concurrency, costCap, !noCache));
+                seed, temperature, concurrency, costCap, !noCache), true);
         RunState state;
         try {
             state = executor.completion(run.id).get();

@@ -179,8 +179,9 @@ public class ModelRegistry {
 
     static ModelSpec fromEntity(ModelEntity e) {
         Provider provider = Provider.parse(e.provider).orElseThrow();
-        return new ModelSpec(e.name, provider, e.baseUrl, e.model, e.apiKey,
-                e.apiKeyEnv != null ? e.apiKeyEnv : defaultKeyEnv(provider), e.temperature, e.maxTokens,
+        // The provider's key variable is assumed only for its own endpoint: never sent to a URL an API caller chose.
+        String keyEnv = e.apiKeyEnv != null ? e.apiKeyEnv : e.baseUrl == null ? defaultKeyEnv(provider) : null;
+        return new ModelSpec(e.name, provider, e.baseUrl, e.model, e.apiKey, keyEnv, e.temperature, e.maxTokens,
                 Duration.ofMillis(e.timeoutMs), e.maxConcurrency, e.requestsPerMinute, e.priceInputPerMillion,
                 e.priceOutputPerMillion, e.recording, e.stream, "api");
     }

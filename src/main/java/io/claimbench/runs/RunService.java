@@ -35,10 +35,12 @@ public class RunService {
     private final RunExecutor executor;
     private final Clock clock;
     private final ObjectMapper json;
+    private final io.claimbench.models.TrustPolicy trust;
     private volatile String gitRevision;
 
     public RunService(CatalogService catalog, ModelRegistry models, RunsConfig config, RunExecutor executor, Clock clock,
-                      ObjectMapper json) {
+                      ObjectMapper json, io.claimbench.models.TrustPolicy trust) {
+        this.trust = trust;
         this.catalog = catalog;
         this.models = models;
         this.config = config;
@@ -47,14 +49,26 @@ public class RunService {
         this.json = json;
     }
 
-    /** Validates, records the run and its work items, and starts it in the background. */
+    /** Validates, records the run and its work items, and starts it in the background; for REST callers. */
     public RunEntity start(RunRequest request) {
-        RunEntity run = create(request);
+        return start(request, false);
+    }
+
+    /** {@code trusted}: the operator's own CLI, which may replay any file as a recording. */
+    public RunEntity start(RunRequest request, boolean trusted) {
+        RunEntity run = create(request, trusted);
         executor.submit(run.id);
         return run;
     }
 
     RunEntity create(RunRequest r) {
+        return create(r, false);
+    }
+
+    RunEntity create(RunRequest r, boolean trusted) {
+        if (!trusted) {
+            checkRecordings(r);
+        }
         if (r.evalSet() == null || r.evalSet().isBlank()) {
             throw new InvalidRunException("evalSet", "evalSet is required", false);
         }
@@ -216,6 +230,19 @@ public class RunService {
                     states.getOrDefault(WorkItemEntity.DONE, 0L), states.getOrDefault(WorkItemEntity.RUNNING, 0L),
                     states.getOrDefault(WorkItemEntity.PENDING, 0L), outcomes, run.cost));
         });
+    }
+
+    private void checkRecordings(RunRequest r) {
+        String[][] refs = {{"candidate", r.candidate()}, {"baseline", r.baseline()}, {"judge", r.judge()}};
+        for (String[] ref : refs) {
+            if (ref[1] != null && ref[1].startsWith("recorded:") && models.find(ref[1]).isEmpty()) {
+                try {
+                    trust.checkRecording(ref[1].substring("recorded:".length()));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRunException(ref[0], e.getMessage(), false);
+                }
+            }
+        }
     }
 
     private ModelSpec model(String field, String reference) {

@@ -87,6 +87,25 @@ class BadInputTest {
     }
 
     @Test
+    void should_not_let_api_callers_send_server_secrets_or_read_server_files() {
+        given().contentType(ContentType.JSON).body(Map.of("provider", "openai", "model", "m", "baseUrl", "http://attacker.invalid/v1",
+                        "apiKeyEnv", "OPENAI_API_KEY")).put("/api/models/exfil")
+                .then().statusCode(400).body("errors.field", hasItem("baseUrl"));
+        given().contentType(ContentType.JSON).body(Map.of("provider", "openai", "model", "m", "apiKeyEnv", "CLAIMBENCH_DB_PASSWORD"))
+                .put("/api/models/exfil").then().statusCode(400).body("errors.field", hasItem("apiKeyEnv"));
+        given().contentType(ContentType.JSON).body(Map.of("provider", "recorded", "recording", "/etc/passwd")).put("/api/models/exfil")
+                .then().statusCode(400).body("errors.field", hasItem("recording"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("root:x:0")));
+        // A custom endpoint with no key of its own gets no key from the environment.
+        given().contentType(ContentType.JSON).body(Map.of("provider", "openai", "model", "m", "baseUrl", "http://127.0.0.1:1/v1"))
+                .put("/api/models/local").then().statusCode(201).body("apiKeyEnv", org.hamcrest.Matchers.nullValue());
+        given().delete("/api/models/local").then().statusCode(204);
+        expectProblem(Map.of("evalSet", "eq-bench-v2", "candidate", "recorded:/etc/hostname", "baseline", "gpt-4-0613"), 400, "candidate");
+        expectProblem(Map.of("evalSet", "eq-bench-v2", "candidate", "recorded:eval-sets/public/eq-bench-v2/../../../pom.xml",
+                "baseline", "gpt-4-0613"), 400, "candidate");
+    }
+
+    @Test
     void should_validate_a_model_definition() {
         given().contentType(ContentType.JSON).body(Map.of("provider", "skynet", "model", "x")).put("/api/models/bad")
                 .then().statusCode(400).contentType(startsWith("application/problem+json")).body("errors.field", hasItem("provider"));
