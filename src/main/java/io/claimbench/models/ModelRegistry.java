@@ -114,10 +114,12 @@ public class ModelRegistry {
                 : new LangChain4jEndpoint(s, clock));
     }
 
+    /** One limiter per model name, whatever spec a run holds: its limits follow the latest definition. */
     public EndpointLimiter limiter(ModelSpec spec) {
-        return limiters.compute(spec.name(), (name, old) ->
-                old != null && old.sameLimits(spec.maxConcurrency(), spec.requestsPerMinute()) ? old
-                        : new EndpointLimiter(spec.maxConcurrency(), spec.requestsPerMinute(), clock));
+        EndpointLimiter limiter = limiters.computeIfAbsent(spec.name(),
+                name -> new EndpointLimiter(spec.maxConcurrency(), spec.requestsPerMinute(), clock));
+        limiter.setLimits(spec.maxConcurrency(), spec.requestsPerMinute());
+        return limiter;
     }
 
     /** Loads (once) and checks a recording file. */

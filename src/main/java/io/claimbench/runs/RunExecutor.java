@@ -154,10 +154,12 @@ public class RunExecutor {
             }
             int free;
             synchronized (progress) {
-                // Slots are released under the same lock, so no wake-up is missed between the check and the wait.
-                while ((free = slots.availablePermits()) == 0 && !ctx.stopped()) {
+                // Slots are released under the same lock, so no wake-up is missed between the check and the wait;
+                // one wait at most, so that a cancel made elsewhere is seen within a second.
+                if (slots.availablePermits() == 0 && !ctx.stopped()) {
                     waitOn(progress, 1000);
                 }
+                free = slots.availablePermits();
             }
             if (free == 0) {
                 continue;

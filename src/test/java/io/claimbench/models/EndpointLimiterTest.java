@@ -43,4 +43,20 @@ class EndpointLimiterTest {
         limiter.acquire().close();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(window);
     }
+
+    @Test
+    void should_apply_new_limits_to_the_calls_that_follow() throws Exception {
+        EndpointLimiter limiter = new EndpointLimiter(1, null, Clock.systemUTC());
+        EndpointLimiter.Permit first = limiter.acquire();
+        limiter.setLimits(2, null);
+        CompletableFuture<EndpointLimiter.Permit> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                return limiter.acquire();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, Executors.newVirtualThreadPerTaskExecutor());
+        second.get(2, TimeUnit.SECONDS).close();
+        first.close();
+    }
 }
