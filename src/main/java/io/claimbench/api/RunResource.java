@@ -65,16 +65,17 @@ public class RunResource {
             @DecimalMin("0") @DecimalMax("2") Double temperature,
             @Min(1) @Max(1024) Integer concurrency,
             @DecimalMin(value = "0", inclusive = false) Double costCap,
-            Boolean cache) {
+            Boolean cache,
+            Boolean earlyStop) {
     }
 
     public record RunView(String id, String state, String reason, String evalSet, String candidate, String baseline,
                           String scorer, String judge, String judgeTemplate, int samples, long seed, Double temperature,
-                          int concurrency, Double costCap, boolean cache, double cost, String gitRevision,
+                          int concurrency, Double costCap, boolean cache, boolean earlyStop, double cost, String gitRevision,
                           Instant createdAt, Instant startedAt, Instant finishedAt, RunProgress progress) {
         static RunView of(RunEntity r, RunProgress p) {
             return new RunView(r.id, r.state.name(), r.reason, r.evalSetId, r.candidate, r.baseline, r.scorer, r.judge,
-                    r.judgeTemplate, r.samples, r.seed, r.temperature, r.concurrency, r.costCap, r.useCache,
+                    r.judgeTemplate, r.samples, r.seed, r.temperature, r.concurrency, r.costCap, r.useCache, r.earlyStop,
                     p == null ? r.cost : p.cost(), r.gitRevision, r.createdAt, r.startedAt, r.finishedAt, p);
         }
     }
@@ -83,7 +84,8 @@ public class RunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@Valid @NotNull StartRunRequest body, UriInfo uri) {
         RunEntity run = runs.start(new RunRequest(body.evalSet(), body.candidate(), body.baseline(), body.judge(), body.scorer(),
-                body.judgeTemplate(), body.samples(), body.seed(), body.temperature(), body.concurrency(), body.costCap(), body.cache()));
+                body.judgeTemplate(), body.samples(), body.seed(), body.temperature(), body.concurrency(), body.costCap(), body.cache(),
+                body.earlyStop()));
         URI location = uri.getBaseUriBuilder().path("api/runs").path(run.id).build();
         return Response.accepted(view(run.id)).location(location).build();
     }

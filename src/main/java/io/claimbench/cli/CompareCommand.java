@@ -42,6 +42,8 @@ public class CompareCommand implements Callable<Integer> {
     Double costCap;
     @CommandLine.Option(names = "--no-cache", negatable = false, description = "Call the models even for cached answers.")
     boolean noCache;
+    @CommandLine.Option(names = "--early-stop", description = "Stop once an anytime-valid 95% confidence sequence settles the claim.")
+    boolean earlyStop;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,7 +63,7 @@ public class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunEntity run = runs.start(new RunRequest(evalSet, candidate, baseline, judge, scorer, judgeTemplate, samples,
-                seed, temperature, concurrency, costCap, !noCache), true);
+                seed, temperature, concurrency, costCap, !noCache, earlyStop), true);
         RunState state;
         try {
             state = executor.completion(run.id).get();

@@ -75,9 +75,17 @@ public class ResultsService {
                 sumCost(judgments.stream().map(j -> j.cost).toList()));
         RunReport.Run r = new RunReport.Run(run.id, run.state.name(), run.reason, run.evalSetId, run.evalSetHash,
                 run.candidate, run.baseline, run.scorer, run.judge, run.judgeTemplate, run.judgeTemplateHash, run.samples,
-                run.seed, run.temperature, run.totalItems, comparisons.size(), run.gitRevision, run.createdAt,
+                run.seed, run.temperature, run.earlyStop, run.totalItems, comparisons.size(), run.gitRevision, run.createdAt,
                 run.startedAt, run.finishedAt);
-        return new RunReport(r, hypothesis, set.map(EvalSet::published).orElse(List.of()), overall, groups, models, judging);
+        RunReport.Savings savings = null;
+        if (run.earlyStop && run.state == RunState.COMPLETED && comparisons.size() < run.totalItems && !comparisons.isEmpty()) {
+            long notRun = run.totalItems - comparisons.size();
+            int callsPerItem = 2 + (run.judge == null ? 0 : 2);
+            savings = new RunReport.Savings(notRun, notRun * callsPerItem,
+                    run.cost > 0 ? run.cost / comparisons.size() * notRun : null);
+        }
+        return new RunReport(r, hypothesis, set.map(EvalSet::published).orElse(List.of()), overall, groups, models, judging,
+                savings);
     }
 
     private RunReport.Group group(String category, List<ComparisonEntity> list, io.claimbench.catalog.Hypothesis h,

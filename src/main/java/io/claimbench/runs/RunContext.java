@@ -26,6 +26,9 @@ final class RunContext {
     final long seed;
     final boolean useCache;
     final Double costCap;
+    final boolean earlyStop;
+    final int samples;
+    final int totalItems;
     final Semaphore calls;
     final Random random;
     final AtomicReference<Stop> stop = new AtomicReference<>();
@@ -33,7 +36,10 @@ final class RunContext {
 
     RunContext(String runId, EvalSet evalSet, ModelSpec candidate, ModelSpec baseline, ModelSpec judge,
                PairwiseJudge pairwiseJudge, ReferenceScorer referenceScorer, Double temperature, long seed,
-               boolean useCache, Double costCap, int concurrency) {
+               boolean useCache, Double costCap, int concurrency, boolean earlyStop, int samples, int totalItems) {
+        this.earlyStop = earlyStop;
+        this.samples = samples;
+        this.totalItems = totalItems;
         this.runId = runId;
         this.evalSet = evalSet;
         this.candidate = candidate;

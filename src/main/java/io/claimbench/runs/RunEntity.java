@@ -35,6 +35,8 @@ public class RunEntity extends PanacheEntityBase {
     public Double costCap;
     @Column(name = "use_cache")
     public boolean useCache;
+    @Column(name = "early_stop")
+    public boolean earlyStop;
     @Enumerated(EnumType.STRING)
     public RunState state;
     public String reason;

@@ -44,6 +44,8 @@ public class RunExecutor {
     RunsConfig config;
     @Inject
     Clock clock;
+    @Inject
+    EarlyStop earlyStop;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.resumeOnStart()) {
@@ -223,6 +225,9 @@ public class RunExecutor {
             WorkItemStore.ItemRecord record = processor.process(ctx, item, prompt);
             if (!store.record(item.id, owner, record)) {
                 LOG.warnf("work item %d of run %s was taken over by another process; its result here is dropped", item.id, ctx.runId);
+            } else if (ctx.earlyStop) {
+                earlyStop.check(ctx.runId, ctx.evalSet.hypothesis(), ctx.samples, ctx.evalSet.prompts().size())
+                        .ifPresent(s -> ctx.stop(RunState.COMPLETED, s.reason(ctx.totalItems, ctx.totalItems - store.unfinished(ctx.runId))));
             }
         } catch (RunStoppedException e) {
             store.release(item.id);

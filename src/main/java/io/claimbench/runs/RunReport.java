@@ -14,11 +14,18 @@ import java.util.List;
  * cost and (for reference scorers) the benchmark score.
  */
 public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> published, Group overall,
-                        List<Group> categories, Models models, Judging judging) {
+                        List<Group> categories, Models models, Judging judging, Savings savings) {
+
+    /**
+     * What stopping early saved: the items not run, and the calls and cost they would have taken at the
+     * run's average so far. Null unless the run stopped early.
+     */
+    public record Savings(long itemsNotRun, long callsSaved, Double costSaved) {
+    }
 
     public record Run(String id, String state, String reason, String evalSet, String evalSetHash, String candidate,
                       String baseline, String scorer, String judge, String judgeTemplate, String judgeTemplateHash,
-                      int samples, long seed, Double temperature, int totalItems, long completedItems,
+                      int samples, long seed, Double temperature, boolean earlyStop, int totalItems, long completedItems,
                       String gitRevision, Instant createdAt, Instant startedAt, Instant finishedAt) {
     }
 

@@ -132,6 +132,7 @@ public class RunService {
         run.concurrency = concurrency;
         run.costCap = r.costCap();
         run.useCache = r.cache() == null || r.cache();
+        run.earlyStop = Boolean.TRUE.equals(r.earlyStop());
         run.state = RunState.QUEUED;
         run.gitRevision = gitRevision();
         run.totalItems = set.prompts().size() * samples;
@@ -171,7 +172,8 @@ public class RunService {
             pairwise = new PairwiseJudge(t);
         }
         RunContext ctx = new RunContext(run.id, set, candidate, baseline, judge, pairwise, REFERENCE_SCORERS.get(run.scorer),
-                run.temperature, run.seed, run.useCache, run.costCap, run.concurrency);
+                run.temperature, run.seed, run.useCache, run.costCap, run.concurrency, run.earlyStop, run.samples,
+                run.totalItems);
         // A resumed run remembers which models already answered, so that a later 400 is not taken for bad settings.
         QuarkusTransaction.requiringNew().run(() -> {
             RunEntity.getEntityManager().createQuery("select distinct g.modelName from GenerationEntity g "
@@ -296,6 +298,7 @@ public class RunService {
         spec.put("concurrency", run.concurrency);
         spec.put("costCap", run.costCap);
         spec.put("cache", run.useCache);
+        spec.put("earlyStop", run.earlyStop);
         spec.put("gitRevision", run.gitRevision);
         try {
             return json.writeValueAsString(spec);

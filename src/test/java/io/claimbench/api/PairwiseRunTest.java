@@ -156,6 +156,27 @@ class PairwiseRunTest {
     }
 
     @Test
+    void should_stop_early_once_the_claim_is_settled_and_say_what_it_saved() {
+        wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).withRequestBody(containing("[m"))
+                .withRequestBody(matching(CANDIDATE_IN_A)).willReturn(verdict("A>>B")));
+        wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).withRequestBody(containing("[m"))
+                .withRequestBody(matching(CANDIDATE_IN_B)).willReturn(verdict("B>>A")));
+        String id = Runs.start(Map.of("evalSet", "many", "candidate", "cand", "baseline", "base", "judge", "judge",
+                "concurrency", 1, "seed", 61, "earlyStop", true));
+        JsonPath run = Runs.awaitFinal(id, Duration.ofSeconds(60));
+        assertThat(run.getString("state")).isEqualTo("COMPLETED");
+        assertThat(run.getString("reason")).startsWith("settled early: SUPPORTED after ");
+        int done = run.getInt("progress.done");
+        assertThat(done).isBetween(5, 30);
+        wm.verify(done, postRequestedFor(urlPathEqualTo("/cand/v1/chat/completions")));
+        JsonPath results = given().get("/api/runs/" + id + "/results").then().extract().jsonPath();
+        assertThat(results.getInt("savings.itemsNotRun")).isEqualTo(40 - done);
+        assertThat(results.getInt("savings.callsSaved")).isEqualTo(4 * (40 - done));
+        assertThat(results.getDouble("savings.costSaved")).isPositive();
+        assertThat(results.getBoolean("run.earlyStop")).isTrue();
+    }
+
+    @Test
     void should_cancel_a_running_run() {
         wm.stubFor(post(urlPathEqualTo("/slow/v1/chat/completions"))
                 .willReturn(answer("slow answer").withFixedDelay(1500)));
