@@ -43,8 +43,11 @@ public class LeaderboardResource {
         if (evalSet == null || evalSet.isBlank()) {
             throw new ApiInputException(400, "evalSet", "evalSet is required");
         }
-        EvalSet set = catalog.find(evalSet).orElseThrow(() -> new ApiInputException(404, "evalSet", "unknown eval set '" + evalSet + "'"));
-        if (category != null && !set.categories().contains(category)) {
+        EvalSet set = catalog.find(evalSet).orElse(null);
+        if (set == null && !catalog.isIndexed(evalSet)) {
+            throw new ApiInputException(404, "evalSet", "unknown eval set '" + evalSet + "'");
+        }
+        if (set != null && category != null && !set.categories().contains(category)) {
             throw new ApiInputException(400, "category", "eval set '" + evalSet + "' has no category '" + category + "'");
         }
         BradleyTerry.Ratings r;

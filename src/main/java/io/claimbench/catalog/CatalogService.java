@@ -57,6 +57,11 @@ public class CatalogService {
         return Optional.ofNullable(id == null ? null : loaded().get(id));
     }
 
+    /** Whether the database knows the eval set: a catalog file's, or one made by an import. */
+    public boolean isIndexed(String id) {
+        return find(id).isPresent() || QuarkusTransaction.requiringNew().call(() -> EvalSetEntity.findById(id)) != null;
+    }
+
     /** The database id of each current prompt version of a set, by prompt id. */
     public Map<String, Long> promptVersionIds(String evalSetId) {
         return QuarkusTransaction.requiringNew().call(() -> {

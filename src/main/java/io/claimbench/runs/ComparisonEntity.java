@@ -34,6 +34,9 @@ public class ComparisonEntity extends PanacheEntityBase {
     /** Summed candidate strength over both games (-4..4), or the sign of the score difference (-1..1). */
     public int strength;
     public String reason;
+    /** The candidate's share of the win when a judge gave a probability; null: the outcome says it. */
+    @Column(name = "win_share")
+    public Double winShare;
     @Column(name = "candidate_score")
     public Double candidateScore;
     @Column(name = "baseline_score")

@@ -14,6 +14,7 @@ import io.claimbench.stats.Observation;
 import io.claimbench.stats.PairOutcome;
 import io.claimbench.stats.PairCounts;
 import io.claimbench.stats.Summary;
+import io.claimbench.stats.WinShareSummary;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -95,14 +96,17 @@ public class ResultsService {
         for (ComparisonEntity c : list) {
             counts = counts.plus(c.outcome);
             if (c.outcome.decided()) {
-                observations.add(new Observation(Long.toString(c.promptVersionId), winShare(c.outcome)));
+                observations.add(new Observation(Long.toString(c.promptVersionId),
+                        c.winShare != null ? c.winShare : winShare(c.outcome)));
             }
         }
         // Without a hypothesis (the eval set left the catalog) the figures stand, against an even split.
         Comparator comparator = h == null ? Comparator.GREATER : h.comparator();
         double threshold = h == null ? 0.5 : h.threshold();
         ClaimAssessment a = ClaimAssessment.of(comparator, threshold, counts, observations, bootstrap);
-        return new RunReport.Group(category, counts, new RunReport.WinRateFigure(a.n(), a.estimate(), a.interval(), a.wilson()),
+        WinShareSummary shares = WinShareSummary.of(observations.stream().mapToDouble(Observation::win).toArray());
+        return new RunReport.Group(category, counts, new RunReport.WinRateFigure(a.n(), a.estimate(),
+                shares.standardError(), shares.discrete(), a.interval(), a.wilson()),
                 h == null ? ClaimVerdict.INCONCLUSIVE : a.verdict(), a.pValue(), a.morePairsNeeded(),
                 scores(list, true), scores(list, false));
     }
@@ -150,8 +154,10 @@ public class ResultsService {
             }
             benchmark = scorer.get().benchmark(scores).map(ResultsService::figure).orElse(null);
         }
+        Summary length = Summary.of(mine.stream().filter(g -> g.error == null && g.text != null)
+                .mapToDouble(g -> g.text.codePointCount(0, g.text.length())).toArray());
         return new RunReport.ModelFigures(name, answers, errors, mine.stream().filter(g -> g.fromCache).count(),
-                figure(latency), figure(firstToken), figure(perAnswer), total,
+                figure(length), figure(latency), figure(firstToken), figure(perAnswer), total,
                 total == null || wins == 0 ? null : total / wins, benchmark);
     }
 

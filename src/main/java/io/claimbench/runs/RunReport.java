@@ -42,10 +42,12 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
     }
 
     /**
-     * Win rate with ties as half over the n decided comparisons, with the prompt-clustered bootstrap interval
-     * (which decides the verdict) and the Wilson interval; null value and intervals when n = 0.
+     * Win rate with ties as half (or the judge's probability, for imported verdicts) over the n decided
+     * comparisons, with its standard error, the discrete rate (wins + ties/2) / n, the prompt-clustered bootstrap
+     * interval (which decides the verdict) and the Wilson interval; nulls when n = 0.
      */
-    public record WinRateFigure(long n, Double value, Interval interval, Interval wilson) {
+    public record WinRateFigure(long n, Double value, Double standardError, Double discrete, Interval interval,
+                                Interval wilson) {
     }
 
     public record ScoreFigure(long n, Double mean, Interval interval) {
@@ -59,9 +61,9 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
      * answers with a price; cached answers cost 0), total cost and cost per win, and the benchmark score of a
      * reference scorer, each with its n and interval where it is a mean.
      */
-    public record ModelFigures(String name, long answers, long errors, long fromCache, ScoreFigure latencyMs,
-                               ScoreFigure firstTokenMs, ScoreFigure costPerAnswer, Double totalCost, Double costPerWin,
-                               ScoreFigure benchmarkScore) {
+    public record ModelFigures(String name, long answers, long errors, long fromCache, ScoreFigure lengthChars,
+                               ScoreFigure latencyMs, ScoreFigure firstTokenMs, ScoreFigure costPerAnswer,
+                               Double totalCost, Double costPerWin, ScoreFigure benchmarkScore) {
     }
 
     public record Judging(String judge, long games, long scored, long unscored, long errors, long fromCache,

@@ -42,6 +42,16 @@ class CliTest {
     }
 
     @Test
+    void should_import_alpaca_eval_annotations_and_print_the_results(io.quarkus.test.junit.main.QuarkusMainLauncher launcher) {
+        java.nio.file.Path file = io.claimbench.support.SharedData.require(
+                "alpaca_eval/results/gpt-3.5-turbo-1106/weighted_alpaca_eval_gpt4_turbo/annotations.json");
+        LaunchResult result = launcher.launch("import", "alpaca-eval", file.toString());
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("\"candidate\" : \"gpt-3.5-turbo-1106\"")
+                .contains("\"wins\" : 64").contains("\"ties\" : 4").containsPattern("\"value\" : 0\\.0917796");
+    }
+
+    @Test
     @Launch({"validate"})
     void should_validate_the_shipped_catalog(LaunchResult result) {
         assertThat(result.exitCode()).isZero();

@@ -1,0 +1,42 @@
+package io.claimbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.claimbench.runs.ImportService;
+import io.claimbench.runs.ResultsService;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Imports published verdicts as a run and prints its results JSON. */
+@CommandLine.Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import published verdicts (alpaca-eval: an AlpacaEval annotations.json) as a run and print its results.")
+public class ImportCommand implements Callable<Integer> {
+
+    @CommandLine.Parameters(index = "0", description = "Format: alpaca-eval.")
+    String format;
+    @CommandLine.Parameters(index = "1", description = "The file to import.")
+    Path path;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final ImportService imports;
+    private final ResultsService results;
+    private final ObjectMapper json;
+
+    public ImportCommand(ImportService imports, ResultsService results, ObjectMapper json) {
+        this.imports = imports;
+        this.results = results;
+        this.json = json;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String runId = imports.importFile(format, path);
+        spec.commandLine().getOut().println(json.copy().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(results.report(runId).orElseThrow()));
+        return 0;
+    }
+}
