@@ -73,7 +73,8 @@ public class ResultsService {
                 judgments.stream().filter(j -> "UNSCORED".equals(j.outcome)).count(),
                 judgments.stream().filter(j -> "ERROR".equals(j.outcome)).count(),
                 judgments.stream().filter(j -> j.fromCache).count(),
-                sumCost(judgments.stream().map(j -> j.cost).toList()));
+                sumCost(judgments.stream().map(j -> j.cost).toList()), positionBias(judgments),
+                ModelFamily.shared(run.judge, run.candidate, run.baseline));
         RunReport.Run r = new RunReport.Run(run.id, run.state.name(), run.reason, run.evalSetId, run.evalSetHash,
                 run.candidate, run.baseline, run.scorer, run.judge, run.judgeTemplate, run.judgeTemplateHash, run.samples,
                 run.seed, run.temperature, run.earlyStop, run.totalItems, comparisons.size(), run.gitRevision, run.createdAt,
@@ -109,6 +110,23 @@ public class ResultsService {
                 shares.standardError(), shares.discrete(), a.interval(), a.wilson()),
                 h == null ? ClaimVerdict.INCONCLUSIVE : a.verdict(), a.pValue(), a.morePairsNeeded(),
                 scores(list, true), scores(list, false));
+    }
+
+    /** Pairs whose two games were both scored with a five-level verdict. */
+    private static io.claimbench.stats.PositionBias positionBias(List<JudgmentEntity> judgments) {
+        Map<Long, Integer[]> byItem = new HashMap<>();
+        for (JudgmentEntity j : judgments) {
+            if ("SCORED".equals(j.outcome) && j.preference != null && (j.game == 1 || j.game == 2)) {
+                var p = io.claimbench.judging.Preference.parse(j.preference);
+                if (p.isPresent()) {
+                    byItem.computeIfAbsent(j.workItemId, k -> new Integer[2])[j.game - 1] = p.get().strength();
+                }
+            }
+        }
+        List<io.claimbench.stats.PositionBias.SwappedPair> pairs = byItem.values().stream()
+                .filter(g -> g[0] != null && g[1] != null)
+                .map(g -> new io.claimbench.stats.PositionBias.SwappedPair(g[0], g[1])).toList();
+        return io.claimbench.stats.PositionBias.of(pairs);
     }
 
     static double winShare(PairOutcome outcome) {

@@ -66,7 +66,12 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
                                Double totalCost, Double costPerWin, ScoreFigure benchmarkScore) {
     }
 
+    /**
+     * The judge's work and quality in this run: position consistency (share of pairs whose verdict survives the
+     * swap) and first-position win rate (0.5 without bias) with its interval, and whether the judge is of the
+     * same model family as a contestant (then it may favour its own: read its verdicts with care).
+     */
     public record Judging(String judge, long games, long scored, long unscored, long errors, long fromCache,
-                          Double totalCost) {
+                          Double totalCost, io.claimbench.stats.PositionBias positionBias, String sameFamilyAs) {
     }
 }

@@ -22,6 +22,7 @@ import static io.claimbench.support.OpenAiStubs.answer;
 import static io.claimbench.support.OpenAiStubs.verdict;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * A judged run against fake OpenAI-compatible endpoints: the candidate, the baseline and the judge are real
@@ -95,6 +96,11 @@ class PairwiseRunTest {
         assertThat(results.getDouble("categories[1].winRate.value")).isEqualTo(0.25);
         assertThat(results.getInt("judging.games")).isEqualTo(12);
         assertThat(results.getInt("judging.unscored")).isEqualTo(2); // both games of p6; the pair counts once above
+        // p1-p3 and p5 survive the swap, p4 (always A) does not: 4 of 5 scored pairs; A won 6 of 10 decisive games.
+        assertThat(results.getInt("judging.positionBias.pairs")).isEqualTo(5);
+        assertThat(results.getDouble("judging.positionBias.consistency")).isCloseTo(0.8, within(1e-6));
+        assertThat(results.getDouble("judging.positionBias.firstPositionWinRate")).isCloseTo(0.6, within(1e-6));
+        assertThat(results.getString("judging.sameFamilyAs")).isNull();
         // 100 prompt tokens at 1.0/M plus 50 completion tokens at 2.0/M = 0.0002 per call
         assertThat(results.getDouble("models.candidate.totalCost")).isCloseTo(6 * 0.0002, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(results.getDouble("models.candidate.latencyMs.mean")).isPositive();
