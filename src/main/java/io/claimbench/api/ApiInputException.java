@@ -12,6 +12,12 @@ public class ApiInputException extends RuntimeException {
         this.field = field;
     }
 
+    /** A 400 from a message of the form "field: what is wrong". */
+    public static ApiInputException ofFieldMessage(String message) {
+        int colon = message.indexOf(':');
+        return new ApiInputException(400, colon > 0 ? message.substring(0, colon) : null, message);
+    }
+
     public static ApiInputException notFound(String what) {
         return new ApiInputException(404, null, what);
     }

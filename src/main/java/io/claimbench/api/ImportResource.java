@@ -45,8 +45,7 @@ public class ImportResource {
         try {
             id = imports.importFile(body.format(), java.nio.file.Path.of(body.path()));
         } catch (IllegalArgumentException e) {
-            String msg = e.getMessage();
-            throw new ApiInputException(400, msg.substring(0, Math.max(0, msg.indexOf(':'))), msg);
+            throw ApiInputException.ofFieldMessage(e.getMessage());
         }
         // Importing the same file again changes nothing and answers with the same run.
         return Response.status(201).location(uri.getBaseUriBuilder().path("api/runs").path(id).build())

@@ -101,8 +101,7 @@ public class ModelResource {
         try {
             trust.checkDefinedModel(spec);
         } catch (IllegalArgumentException e) {
-            String msg = e.getMessage();
-            throw new ApiInputException(400, msg.substring(0, Math.max(0, msg.indexOf(':'))), msg);
+            throw ApiInputException.ofFieldMessage(e.getMessage());
         }
         try {
             ModelSpec saved = registry.put(spec);

@@ -28,6 +28,13 @@ final class CliErrors {
                 || e instanceof IllegalArgumentException ? BAD_INPUT : FAILED;
     }
 
+    /** Results and reports go to stdout as indented JSON. */
+    static void printJson(picocli.CommandLine.Model.CommandSpec spec, com.fasterxml.jackson.databind.ObjectMapper json,
+                          Object value) throws com.fasterxml.jackson.core.JsonProcessingException {
+        spec.commandLine().getOut().println(json.copy()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+    }
+
     private static String kebab(String field) {
         return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }

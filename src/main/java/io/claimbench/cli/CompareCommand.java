@@ -1,7 +1,6 @@
 package io.claimbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.claimbench.runs.ResultsService;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.RunExecutor;
@@ -74,7 +73,7 @@ public class CompareCommand implements Callable<Integer> {
             state = runs.find(run.id).map(r -> r.state).orElse(RunState.FAILED);
         }
         var report = results.report(run.id).orElseThrow();
-        spec.commandLine().getOut().println(json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        CliErrors.printJson(spec, json, report);
         if (state != RunState.COMPLETED) {
             RunEntity done = runs.find(run.id).orElseThrow();
             spec.commandLine().getErr().println("claimbench: run " + run.id + " ended " + done.state

@@ -1,7 +1,6 @@
 package io.claimbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.claimbench.runs.ImportService;
 import io.claimbench.runs.ResultsService;
 import picocli.CommandLine;
@@ -35,8 +34,7 @@ public class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String runId = imports.importFile(format, path);
-        spec.commandLine().getOut().println(json.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(results.report(runId).orElseThrow()));
+        CliErrors.printJson(spec, json, results.report(runId).orElseThrow());
         return 0;
     }
 }
