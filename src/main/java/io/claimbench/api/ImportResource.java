@@ -29,8 +29,15 @@ public class ImportResource {
         this.trust = trust;
     }
 
-    /** {@code format}: alpaca-eval (an annotations.json); {@code path}: a file under the recording roots. */
+    /**
+     * {@code format}: alpaca-eval (an annotations.json) or pandalm (testset-v1.json, with its judges' files beside);
+     * {@code path}: a file under the recording roots.
+     */
     public record ImportRequest(@NotBlank String format, @NotBlank String path) {
+    }
+
+    /** The runs an import made (or had made before), each with its results. */
+    public record ImportView(String format, java.util.List<io.claimbench.runs.RunReport> runs) {
     }
 
     @POST
@@ -41,14 +48,14 @@ public class ImportResource {
         } catch (IllegalArgumentException e) {
             throw new ApiInputException(400, "path", e.getMessage().replaceFirst("^recording", "path"));
         }
-        String id;
+        java.util.List<String> ids;
         try {
-            id = imports.importFile(body.format(), java.nio.file.Path.of(body.path()));
+            ids = imports.importFile(body.format(), java.nio.file.Path.of(body.path()));
         } catch (IllegalArgumentException e) {
             throw ApiInputException.ofFieldMessage(e.getMessage());
         }
         // Importing the same file again changes nothing and answers with the same run.
-        return Response.status(201).location(uri.getBaseUriBuilder().path("api/runs").path(id).build())
-                .entity(results.report(id).orElseThrow()).build();
+        return Response.status(201).location(uri.getBaseUriBuilder().path("api/runs").path(ids.getFirst()).build())
+                .entity(new ImportView(body.format(), ids.stream().map(id -> results.report(id).orElseThrow()).toList())).build();
     }
 }

@@ -10,10 +10,11 @@ import java.util.concurrent.Callable;
 
 /** Imports published verdicts as a run and prints its results JSON. */
 @CommandLine.Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import published verdicts (alpaca-eval: an AlpacaEval annotations.json) as a run and print its results.")
+        description = "Import published verdicts (alpaca-eval: an AlpacaEval annotations.json; pandalm: PandaLM's "
+                + "testset-v1.json with its judges' files beside) as runs and print their results.")
 public class ImportCommand implements Callable<Integer> {
 
-    @CommandLine.Parameters(index = "0", description = "Format: alpaca-eval.")
+    @CommandLine.Parameters(index = "0", description = "Format: alpaca-eval or pandalm.")
     String format;
     @CommandLine.Parameters(index = "1", description = "The file to import.")
     Path path;
@@ -33,8 +34,8 @@ public class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String runId = imports.importFile(format, path);
-        CliErrors.printJson(spec, json, results.report(runId).orElseThrow());
+        var reports = imports.importFile(format, path).stream().map(id -> results.report(id).orElseThrow()).toList();
+        CliErrors.printJson(spec, json, new io.claimbench.api.ImportResource.ImportView(format, reports));
         return 0;
     }
 }

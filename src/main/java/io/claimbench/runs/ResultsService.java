@@ -46,12 +46,15 @@ public class ResultsService {
             List<ComparisonEntity> comparisons = ComparisonEntity.list("runId", runId);
             List<GenerationEntity> generations = GenerationEntity.list("runId", runId);
             List<JudgmentEntity> judgments = JudgmentEntity.list("runId", runId);
-            return Optional.of(build(run, comparisons, generations, judgments));
+            List<HumanVoteEntity> votes = HumanVoteEntity.getEntityManager().createQuery(
+                    "select v from HumanVoteEntity v, ComparisonEntity c where v.comparisonId = c.id and c.runId = :run",
+                    HumanVoteEntity.class).setParameter("run", runId).getResultList();
+            return Optional.of(build(run, comparisons, generations, judgments, votes));
         });
     }
 
     RunReport build(RunEntity run, List<ComparisonEntity> comparisons, List<GenerationEntity> generations,
-                    List<JudgmentEntity> judgments) {
+                    List<JudgmentEntity> judgments, List<HumanVoteEntity> votes) {
         Optional<EvalSet> set = catalog.find(run.evalSetId);
         io.claimbench.catalog.Hypothesis h = set.map(EvalSet::hypothesis).orElse(null);
         RunReport.Hypothesis hypothesis = h == null ? null : new RunReport.Hypothesis(h.metric(),
@@ -87,7 +90,7 @@ public class ResultsService {
                     run.cost > 0 ? run.cost / comparisons.size() * notRun : null);
         }
         return new RunReport(r, hypothesis, set.map(EvalSet::published).orElse(List.of()), overall, groups, models, judging,
-                savings);
+                savings, humans(comparisons, votes));
     }
 
     private RunReport.Group group(String category, List<ComparisonEntity> list, io.claimbench.catalog.Hypothesis h,
@@ -110,6 +113,48 @@ public class ResultsService {
                 shares.standardError(), shares.discrete(), a.interval(), a.wilson()),
                 h == null ? ClaimVerdict.INCONCLUSIVE : a.verdict(), a.pValue(), a.morePairsNeeded(),
                 scores(list, true), scores(list, false));
+    }
+
+    private static RunReport.Humans humans(List<ComparisonEntity> comparisons, List<HumanVoteEntity> votes) {
+        if (votes.isEmpty()) {
+            return null;
+        }
+        Map<Long, Map<String, PairOutcome>> byComparison = new HashMap<>();
+        java.util.TreeSet<String> voters = new java.util.TreeSet<>();
+        for (HumanVoteEntity v : votes) {
+            byComparison.computeIfAbsent(v.comparisonId, k -> new HashMap<>()).put(v.voter, v.outcome);
+            voters.add(v.voter);
+        }
+        List<String> voterList = List.copyOf(voters);
+        List<RunReport.VoterAgreement> between = new ArrayList<>();
+        for (int i = 0; i < voterList.size(); i++) {
+            for (int j = i + 1; j < voterList.size(); j++) {
+                List<PairOutcome> a = new ArrayList<>();
+                List<PairOutcome> b = new ArrayList<>();
+                for (ComparisonEntity c : comparisons) {
+                    Map<String, PairOutcome> cv = byComparison.getOrDefault(c.id, Map.of());
+                    a.add(cv.get(voterList.get(i)));
+                    b.add(cv.get(voterList.get(j)));
+                }
+                between.add(new RunReport.VoterAgreement(voterList.get(i), voterList.get(j),
+                        io.claimbench.stats.Agreement.of(a, b, PairOutcome.TIE)));
+            }
+        }
+        List<PairOutcome> judge = new ArrayList<>();
+        List<PairOutcome> majority = new ArrayList<>();
+        long majorities = 0;
+        for (ComparisonEntity c : comparisons) {
+            Map<String, PairOutcome> cv = byComparison.getOrDefault(c.id, Map.of());
+            Map<PairOutcome, Integer> tally = new HashMap<>();
+            cv.values().forEach(o -> tally.merge(o, 1, Integer::sum));
+            PairOutcome m = tally.entrySet().stream().filter(e -> e.getValue() * 2 > cv.size())
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            majorities += m == null ? 0 : 1;
+            majority.add(m);
+            judge.add(c.outcome.decided() ? c.outcome : null);
+        }
+        return new RunReport.Humans(votes.size(), voterList, between, majorities,
+                io.claimbench.stats.Agreement.of(judge, majority, PairOutcome.TIE));
     }
 
     /** Pairs whose two games were both scored with a five-level verdict. */

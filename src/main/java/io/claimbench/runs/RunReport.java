@@ -14,7 +14,19 @@ import java.util.List;
  * cost and (for reference scorers) the benchmark score.
  */
 public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> published, Group overall,
-                        List<Group> categories, Models models, Judging judging, Savings savings) {
+                        List<Group> categories, Models models, Judging judging, Savings savings, Humans humans) {
+
+    /**
+     * Human votes on the run's comparisons: how the people agree with each other (per pair of voters) and how the
+     * judge agrees with their majority (the verdict more than half of the votes give), with and
+     * without ties, as raw agreement and Cohen's kappa. Null when no one voted.
+     */
+    public record Humans(long votes, List<String> voters, List<VoterAgreement> betweenVoters, long majorities,
+                         io.claimbench.stats.Agreement.Result judgeWithMajority) {
+    }
+
+    public record VoterAgreement(String a, String b, io.claimbench.stats.Agreement.Result agreement) {
+    }
 
     /**
      * What stopping early saved: the items not run, and the calls and cost they would have taken at the

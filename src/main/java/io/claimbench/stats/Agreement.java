@@ -17,7 +17,7 @@ public final class Agreement {
     }
 
     /** The result over n items both raters labelled; kappa is absent when chance agreement is total. */
-    public record Result(long n, double raw, Double kappa, long nWithoutTies, Double rawWithoutTies) {
+    public record Result(long n, Double raw, Double kappa, long nWithoutTies, Double rawWithoutTies) {
     }
 
     public static <T> Result of(List<T> a, List<T> b, T tie) {
@@ -47,7 +47,7 @@ public final class Agreement {
             }
         }
         if (n == 0) {
-            return new Result(0, Double.NaN, null, 0, null);
+            return new Result(0, null, null, 0, null);
         }
         double po = (double) same / n;
         Set<T> labels = new HashSet<>(countA.keySet());

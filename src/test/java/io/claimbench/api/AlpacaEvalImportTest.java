@@ -34,7 +34,7 @@ class AlpacaEvalImportTest {
         String body = given().contentType(ContentType.JSON)
                 .body(Map.of("format", "alpaca-eval", "path", annotations.toString()))
                 .post("/api/imports").then().statusCode(status).extract().asString();
-        return JsonPath.from(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        return JsonPath.from(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE)).setRootPath("runs[0]");
     }
 
     @Test

@@ -48,7 +48,7 @@ class CliTest {
         LaunchResult result = launcher.launch("import", "alpaca-eval", file.toString());
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("\"candidate\" : \"gpt-3.5-turbo-1106\"")
-                .contains("\"wins\" : 64").contains("\"ties\" : 4").containsPattern("\"value\" : 0\\.0917796");
+                .contains("\"wins\" : 64").contains("\"ties\" : 4").containsPattern("\"value\" : 0\\.0917796").contains("\"format\" : \"alpaca-eval\"");
     }
 
     @Test
