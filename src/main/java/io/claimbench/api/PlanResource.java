@@ -1,0 +1,42 @@
+package io.claimbench.api;
+
+import io.claimbench.runs.PlanService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Plans a run: pairs, calls and cost for a claimed effect, before anything is paid. */
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    private final PlanService planner;
+
+    public PlanResource(PlanService planner) {
+        this.planner = planner;
+    }
+
+    public record PlanRequestBody(String evalSet, @DecimalMin("0") @DecimalMax("1") Double threshold, String comparator,
+                                  @NotNull @DecimalMin("0") @DecimalMax("1") Double expectedWinRate,
+                                  @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double power,
+                                  @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.5") Double alpha,
+                                  @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double lostShare,
+                                  @Min(1) Integer samples, String candidate, String baseline, String judge,
+                                  @Min(1) Integer answerTokens, @Min(1) Integer judgeOutputTokens) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PlanService.Plan plan(@Valid @NotNull PlanRequestBody body) {
+        return planner.plan(new PlanService.PlanRequest(body.evalSet(), body.threshold(), body.comparator(),
+                body.expectedWinRate(), body.power(), body.alpha(), body.lostShare(), body.samples(), body.candidate(),
+                body.baseline(), body.judge(), body.answerTokens(), body.judgeOutputTokens()));
+    }
+}
