@@ -64,8 +64,10 @@ public class ResultsService {
         comparisons.forEach(c -> byCategory.computeIfAbsent(c.category, k -> new ArrayList<>()).add(c));
         List<RunReport.Group> groups = new ArrayList<>();
         ClaimAssessment.Settings bootstrap = new ClaimAssessment.Settings(ClusteredBootstrap.DEFAULT_RESAMPLES, run.seed);
-        byCategory.forEach((category, list) -> groups.add(group(category, list, h, bootstrap)));
-        RunReport.Group overall = group(null, comparisons, h, bootstrap);
+        // Graded rates need five-level verdicts from both games: runs of ClaimBench's pairwise judge.
+        boolean judged = run.judge != null && !run.scorer.startsWith("imported:");
+        byCategory.forEach((category, list) -> groups.add(group(category, list, h, bootstrap, judged)));
+        RunReport.Group overall = group(null, comparisons, h, bootstrap, judged);
 
         Optional<ReferenceScorer> scorer = RunService.referenceScorer(run.scorer);
         RunReport.Models models = new RunReport.Models(
@@ -93,8 +95,19 @@ public class ResultsService {
                 savings, humans(comparisons, votes));
     }
 
+    private static RunReport.Graded graded(List<ComparisonEntity> list, ClaimAssessment.Settings bootstrap) {
+        List<Observation> graded = list.stream().filter(c -> c.outcome.decided() && c.winShare == null)
+                .map(c -> new Observation(Long.toString(c.promptVersionId), (Math.max(-4, Math.min(4, c.strength)) + 4) / 8.0))
+                .toList();
+        if (graded.isEmpty()) {
+            return new RunReport.Graded(0, null, null);
+        }
+        return new RunReport.Graded(graded.size(), graded.stream().mapToDouble(Observation::win).average().orElseThrow(),
+                ClusteredBootstrap.interval(graded, bootstrap.resamples(), bootstrap.seed()));
+    }
+
     private RunReport.Group group(String category, List<ComparisonEntity> list, io.claimbench.catalog.Hypothesis h,
-                                  ClaimAssessment.Settings bootstrap) {
+                                  ClaimAssessment.Settings bootstrap, boolean judged) {
         PairCounts counts = PairCounts.EMPTY;
         List<Observation> observations = new ArrayList<>();
         for (ComparisonEntity c : list) {
@@ -109,8 +122,13 @@ public class ResultsService {
         double threshold = h == null ? 0.5 : h.threshold();
         ClaimAssessment a = ClaimAssessment.of(comparator, threshold, counts, observations, bootstrap);
         WinShareSummary shares = WinShareSummary.of(observations.stream().mapToDouble(Observation::win).toArray());
+        long decisive = counts.wins() + counts.losses();
+        Double noTies = decisive == 0 ? null : (double) counts.wins() / decisive;
+        RunReport.TiesExcluded tiesExcluded = new RunReport.TiesExcluded(decisive, noTies,
+                noTies == null ? null : io.claimbench.stats.WinRate.wilson(noTies, decisive, io.claimbench.stats.WinRate.Z95));
         return new RunReport.Group(category, counts, new RunReport.WinRateFigure(a.n(), a.estimate(),
-                shares.standardError(), shares.discrete(), a.interval(), a.wilson()),
+                shares.standardError(), shares.discrete(), a.interval(), a.wilson(), tiesExcluded,
+                judged ? graded(list, bootstrap) : null),
                 h == null ? ClaimVerdict.INCONCLUSIVE : a.verdict(), a.pValue(), a.morePairsNeeded(),
                 scores(list, true), scores(list, false));
     }

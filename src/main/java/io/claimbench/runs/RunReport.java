@@ -59,7 +59,19 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
      * interval (which decides the verdict) and the Wilson interval; nulls when n = 0.
      */
     public record WinRateFigure(long n, Double value, Double standardError, Double discrete, Interval interval,
-                                Interval wilson) {
+                                Interval wilson, TiesExcluded tiesExcluded, Graded graded) {
+    }
+
+    /** The win rate over wins and losses only (ties left out), with its Wilson interval. */
+    public record TiesExcluded(long n, Double value, Interval wilson) {
+    }
+
+    /**
+     * The graded win rate, as Arena-Hard weighs strong verdicts: each judged pair's summed strength s (-4..4 over
+     * both games) counts as (s + 4) / 8, so A>>B twice is a full win and A>B twice three quarters. An estimate
+     * beside the plain rate, for judged runs only.
+     */
+    public record Graded(long n, Double value, Interval interval) {
     }
 
     public record ScoreFigure(long n, Double mean, Interval interval) {

@@ -91,6 +91,11 @@ class PairwiseRunTest {
         assertThat(results.getDouble("overall.winRate.value")).isEqualTo(0.7);
         assertThat(results.getDouble("overall.winRate.interval.lower")).isLessThan(0.6);
         assertThat(results.getString("overall.verdict")).isEqualTo("INCONCLUSIVE");
+        // ties excluded: 3 wins, 1 loss; graded: p1-p3 summed strength +3 each, p4 0, p5 -2 -> (7+7+7+4+2)/40
+        assertThat(results.getInt("overall.winRate.tiesExcluded.n")).isEqualTo(4);
+        assertThat(results.getDouble("overall.winRate.tiesExcluded.value")).isCloseTo(0.75, within(1e-6));
+        assertThat(results.getInt("overall.winRate.graded.n")).isEqualTo(5);
+        assertThat(results.getDouble("overall.winRate.graded.value")).isCloseTo(27.0 / 40, within(1e-6));
         assertThat(results.getList("categories.category")).containsExactly("alpha", "beta");
         assertThat(results.getDouble("categories[0].winRate.value")).isEqualTo(1.0);
         assertThat(results.getDouble("categories[1].winRate.value")).isEqualTo(0.25);
