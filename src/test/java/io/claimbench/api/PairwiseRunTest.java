@@ -106,6 +106,9 @@ class PairwiseRunTest {
         assertThat(results.getDouble("judging.positionBias.consistency")).isCloseTo(0.8, within(1e-6));
         assertThat(results.getDouble("judging.positionBias.firstPositionWinRate")).isCloseTo(0.6, within(1e-6));
         assertThat(results.getString("judging.sameFamilyAs")).isNull();
+        JsonPath judges = given().get("/api/judges").then().statusCode(200).extract().jsonPath();
+        assertThat(judges.getList("judge")).contains("judge");
+        assertThat(judges.getInt("find { it.judge == 'judge' }.positionBias.pairs")).isGreaterThanOrEqualTo(5);
         // 100 prompt tokens at 1.0/M plus 50 completion tokens at 2.0/M = 0.0002 per call
         assertThat(results.getDouble("models.candidate.totalCost")).isCloseTo(6 * 0.0002, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(results.getDouble("models.candidate.latencyMs.mean")).isPositive();

@@ -56,6 +56,12 @@ class PandaLmImportTest {
                 assertThat(r.getDouble(root + "judgeWithMajority.rawWithoutTies")).isCloseTo(0.7753, within(1e-4));
             }
         }
+        // The judges over all runs: the same agreement, pooled.
+        JsonPath judgesView = given().get("/api/judges").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> panda = judgesView.getMap("find { it.judge == 'pandalm-7b' }");
+        assertThat(((Number) ((Map<?, ?>) panda.get("withHumanMajority")).get("n")).intValue()).isEqualTo(999);
+        assertThat(((Number) panda.get("games")).intValue()).isEqualTo(999);
+
         // Importing again changes nothing.
         String again = given().contentType(ContentType.JSON).body(Map.of("format", "pandalm", "path", testset.toString()))
                 .post("/api/imports").then().statusCode(201).extract().asString();

@@ -1,0 +1,26 @@
+package io.claimbench.api;
+
+import io.claimbench.runs.JudgeQualityService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Every judge's quality over all recorded runs. */
+@Path("/api/judges")
+@Produces(MediaType.APPLICATION_JSON)
+public class JudgeResource {
+
+    private final JudgeQualityService quality;
+
+    public JudgeResource(JudgeQualityService quality) {
+        this.quality = quality;
+    }
+
+    @GET
+    public List<JudgeQualityService.JudgeQuality> list() {
+        return quality.all();
+    }
+}

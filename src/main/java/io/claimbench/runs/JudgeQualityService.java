@@ -1,0 +1,93 @@
+package io.claimbench.runs;
+
+import io.claimbench.judging.Preference;
+import io.claimbench.stats.Agreement;
+import io.claimbench.stats.PairOutcome;
+import io.claimbench.stats.PositionBias;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Each judge's quality over all runs: position bias from swapped games, agreement with human majorities. */
+@ApplicationScoped
+public class JudgeQualityService {
+
+    private final EntityManager em;
+
+    public JudgeQualityService(EntityManager em) {
+        this.em = em;
+    }
+
+    public record JudgeQuality(String judge, long runs, long games, long unscored, long errors, PositionBias positionBias,
+                               Agreement.Result withHumanMajority) {
+    }
+
+    public List<JudgeQuality> all() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, long[]> tallies = new TreeMap<>(); // runs, games, unscored, errors
+            Map<String, Map<Long, Integer[]>> games = new HashMap<>();
+            for (Object[] row : em.createQuery("select j.judge, j.runId, j.workItemId, j.game, j.outcome, j.preference "
+                    + "from JudgmentEntity j order by j.judge, j.runId", Object[].class).getResultList()) {
+                String judge = (String) row[0];
+                long[] t = tallies.computeIfAbsent(judge, k -> new long[4]);
+                t[1]++;
+                t[2] += "UNSCORED".equals(row[4]) ? 1 : 0;
+                t[3] += "ERROR".equals(row[4]) ? 1 : 0;
+                int game = (Integer) row[3];
+                if ("SCORED".equals(row[4]) && row[5] != null && (game == 1 || game == 2)) {
+                    Preference.parse((String) row[5]).ifPresent(p -> games.computeIfAbsent(judge, k -> new HashMap<>())
+                            .computeIfAbsent((Long) row[2], k -> new Integer[2])[game - 1] = p.strength());
+                }
+            }
+            for (Object[] row : em.createQuery("select r.judge, count(r) from RunEntity r where r.judge is not null group by r.judge",
+                    Object[].class).getResultList()) {
+                long[] t = tallies.get((String) row[0]);
+                if (t != null) {
+                    t[0] = (Long) row[1];
+                }
+            }
+            Map<String, Agreement.Result> humans = humanAgreement();
+            List<JudgeQuality> out = new ArrayList<>();
+            tallies.forEach((judge, t) -> {
+                List<PositionBias.SwappedPair> pairs = games.getOrDefault(judge, Map.of()).values().stream()
+                        .filter(g -> g[0] != null && g[1] != null).map(g -> new PositionBias.SwappedPair(g[0], g[1])).toList();
+                out.add(new JudgeQuality(judge, t[0], t[1], t[2], t[3], PositionBias.of(pairs), humans.get(judge)));
+            });
+            return out;
+        });
+    }
+
+    /** Per judge: its comparisons' outcomes against the majority of the human votes on them, over all runs. */
+    private Map<String, Agreement.Result> humanAgreement() {
+        Map<Long, Map<String, PairOutcome>> votes = new HashMap<>();
+        Map<Long, Object[]> comparisons = new HashMap<>();
+        for (Object[] row : em.createQuery("select v.comparisonId, v.voter, v.outcome, r.judge, c.outcome from HumanVoteEntity v, "
+                + "ComparisonEntity c, RunEntity r where v.comparisonId = c.id and c.runId = r.id and r.judge is not null",
+                Object[].class).getResultList()) {
+            votes.computeIfAbsent((Long) row[0], k -> new HashMap<>()).put((String) row[1], (PairOutcome) row[2]);
+            comparisons.put((Long) row[0], new Object[]{row[3], row[4]});
+        }
+        Map<String, List<PairOutcome>[]> byJudge = new HashMap<>();
+        votes.forEach((comparison, cv) -> {
+            Map<PairOutcome, Integer> tally = new HashMap<>();
+            cv.values().forEach(o -> tally.merge(o, 1, Integer::sum));
+            PairOutcome majority = tally.entrySet().stream().filter(e -> e.getValue() * 2 > cv.size())
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            Object[] c = comparisons.get(comparison);
+            PairOutcome judged = (PairOutcome) c[1];
+            @SuppressWarnings("unchecked")
+            List<PairOutcome>[] lists = byJudge.computeIfAbsent((String) c[0], k -> new List[]{new ArrayList<>(), new ArrayList<>()});
+            lists[0].add(judged.decided() ? judged : null);
+            lists[1].add(majority);
+        });
+        Map<String, Agreement.Result> out = new HashMap<>();
+        byJudge.forEach((judge, lists) -> out.put(judge, Agreement.of(lists[0], lists[1], PairOutcome.TIE)));
+        return out;
+    }
+}
