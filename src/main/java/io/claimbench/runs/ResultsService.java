@@ -92,7 +92,7 @@ public class ResultsService {
                     run.cost > 0 ? run.cost / comparisons.size() * notRun : null);
         }
         return new RunReport(r, hypothesis, set.map(EvalSet::published).orElse(List.of()), overall, groups, models, judging,
-                savings, humans(comparisons, votes), lengthControlled(comparisons, generations, run.seed));
+                savings, humans(comparisons, votes));
     }
 
     private static RunReport.Graded graded(List<ComparisonEntity> list, ClaimAssessment.Settings bootstrap) {
@@ -131,28 +131,6 @@ public class ResultsService {
                 judged ? graded(list, bootstrap) : null),
                 h == null ? ClaimVerdict.INCONCLUSIVE : a.verdict(), a.pValue(), a.morePairsNeeded(),
                 scores(list, true), scores(list, false));
-    }
-
-    static final int LENGTH_CONTROL_RESAMPLES = 200;
-
-    private static io.claimbench.stats.LengthControlledWinRate.Result lengthControlled(List<ComparisonEntity> comparisons,
-                                                                                     List<GenerationEntity> generations, long seed) {
-        Map<Long, int[]> lengths = new HashMap<>();
-        for (GenerationEntity g : generations) {
-            if (g.text != null && g.error == null) {
-                lengths.computeIfAbsent(g.workItemId, k -> new int[]{-1, -1})[GenerationEntity.CANDIDATE.equals(g.role) ? 0 : 1] =
-                        g.text.codePointCount(0, g.text.length());
-            }
-        }
-        List<io.claimbench.stats.LengthControlledWinRate.Pair> pairs = new ArrayList<>();
-        for (ComparisonEntity c : comparisons) {
-            int[] l = lengths.get(c.workItemId);
-            if (c.outcome.decided() && l != null && l[0] >= 0 && l[1] >= 0) {
-                pairs.add(new io.claimbench.stats.LengthControlledWinRate.Pair(Long.toString(c.promptVersionId),
-                        c.winShare != null ? c.winShare : winShare(c.outcome), l[0], l[1]));
-            }
-        }
-        return io.claimbench.stats.LengthControlledWinRate.of(pairs, LENGTH_CONTROL_RESAMPLES, seed);
     }
 
     private static RunReport.Humans humans(List<ComparisonEntity> comparisons, List<HumanVoteEntity> votes) {

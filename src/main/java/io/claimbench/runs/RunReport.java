@@ -14,8 +14,7 @@ import java.util.List;
  * cost and (for reference scorers) the benchmark score.
  */
 public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> published, Group overall,
-                        List<Group> categories, Models models, Judging judging, Savings savings, Humans humans,
-                        io.claimbench.stats.LengthControlledWinRate.Result lengthControlled) {
+                        List<Group> categories, Models models, Judging judging, Savings savings, Humans humans) {
 
     /**
      * Human votes on the run's comparisons: how the people agree with each other (per pair of voters) and how the

@@ -59,9 +59,6 @@ class AlpacaEvalImportTest {
                 assertThat(r.getInt("overall.counts.ties")).isEqualTo((int) p[3]);
                 assertThat(100 * r.getDouble("overall.winRate.discrete")).isCloseTo(p[4], within(1e-6));
                 assertThat((int) r.getDouble("models.candidate.lengthChars.mean")).isEqualTo((int) p[5]);
-                // Shorter answers than the baseline's: controlling for length raises the estimate.
-                assertThat(r.getDouble("lengthControlled.value")).isGreaterThan(r.getDouble("overall.winRate.value"));
-                assertThat(r.getString("lengthControlled.label")).contains("estimate");
             }
             String runId = r.getString("run.id");
             // The same file again: the same run, nothing added.
