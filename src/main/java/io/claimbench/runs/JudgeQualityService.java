@@ -25,7 +25,16 @@ public class JudgeQualityService {
     }
 
     public record JudgeQuality(String judge, long runs, long games, long unscored, long errors, PositionBias positionBias,
-                               Agreement.Result withHumanMajority) {
+                               Agreement.Result withHumanMajority, SelfPreference selfPreference) {
+    }
+
+    /**
+     * When the judge is of a contestant's family: that contestant's win rate under this judge and under the other
+     * judges of the same eval set and pair of models, and the difference (positive: the judge favours its own
+     * family). Null when no other judge compared the same pair.
+     */
+    public record SelfPreference(String family, String contestant, long n, double winRate, long otherN,
+                                 double otherJudgesWinRate, double difference) {
     }
 
     public List<JudgeQuality> all() {
@@ -57,10 +66,63 @@ public class JudgeQualityService {
             tallies.forEach((judge, t) -> {
                 List<PositionBias.SwappedPair> pairs = games.getOrDefault(judge, Map.of()).values().stream()
                         .filter(g -> g[0] != null && g[1] != null).map(g -> new PositionBias.SwappedPair(g[0], g[1])).toList();
-                out.add(new JudgeQuality(judge, t[0], t[1], t[2], t[3], PositionBias.of(pairs), humans.get(judge)));
+                out.add(new JudgeQuality(judge, t[0], t[1], t[2], t[3], PositionBias.of(pairs), humans.get(judge),
+                        selfPreference(judge)));
             });
             return out;
         });
+    }
+
+    /** Under the caller's transaction. */
+    private SelfPreference selfPreference(String judge) {
+        String family = ModelFamily.of(judge);
+        if (family == null) {
+            return null;
+        }
+        // Win shares of each (eval set, candidate, baseline) under each judge.
+        Map<String, double[]> own = new HashMap<>(); // key -> sum of the family contestant's shares, n
+        Map<String, double[]> others = new HashMap<>();
+        String contestant = null;
+        for (Object[] row : em.createQuery("select r.evalSetId, r.candidate, r.baseline, r.judge, c.outcome from ComparisonEntity c, "
+                + "RunEntity r where c.runId = r.id and r.judge is not null", Object[].class).getResultList()) {
+            String candidate = (String) row[1];
+            String baseline = (String) row[2];
+            boolean candidateIsFamily = family.equals(ModelFamily.of(candidate));
+            boolean baselineIsFamily = family.equals(ModelFamily.of(baseline));
+            PairOutcome outcome = (PairOutcome) row[4];
+            if (candidateIsFamily == baselineIsFamily || !outcome.decided()) {
+                continue; // only pairs with exactly one contestant of the judge's family
+            }
+            double share = ResultsService.winShare(outcome);
+            double familyShare = candidateIsFamily ? share : 1 - share;
+            String key = row[0] + "|" + candidate + "|" + baseline;
+            Map<String, double[]> target = judge.equals(row[3]) ? own : others;
+            double[] acc = target.computeIfAbsent(key, k -> new double[2]);
+            acc[0] += familyShare;
+            acc[1]++;
+            if (judge.equals(row[3])) {
+                contestant = candidateIsFamily ? candidate : baseline;
+            }
+        }
+        double ownSum = 0;
+        double ownN = 0;
+        double otherSum = 0;
+        double otherN = 0;
+        for (Map.Entry<String, double[]> e : own.entrySet()) {
+            double[] o = others.get(e.getKey());
+            if (o != null) {
+                ownSum += e.getValue()[0];
+                ownN += e.getValue()[1];
+                otherSum += o[0];
+                otherN += o[1];
+            }
+        }
+        if (ownN == 0 || otherN == 0) {
+            return null;
+        }
+        double mine = ownSum / ownN;
+        double theirs = otherSum / otherN;
+        return new SelfPreference(family, contestant, (long) ownN, mine, (long) otherN, theirs, mine - theirs);
     }
 
     /** Per judge: its comparisons' outcomes against the majority of the human votes on them, over all runs. */
