@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class EvalSetLoader {
 
-    public static final Set<String> SCORERS = Set.of("pairwise-judge", "reference-judge", "eq-bench-v2");
+    public static final Set<String> SCORERS = Set.of("pairwise-judge", "reference-judge", "eq-bench-v2", "ascii-art");
     static final Set<String> METRICS = Set.of(Hypothesis.WIN_RATE);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> TOP = Set.of("id", "title", "claim", "published", "hypothesis", "scorer",

@@ -11,6 +11,11 @@ public interface ReferenceScorer {
 
     AnswerScore score(String reference, String answer);
 
+    /** Whether every prompt needs a reference; programmatic checks do not. */
+    default boolean requiresReference() {
+        return true;
+    }
+
     /**
      * Aggregates one model's answer scores into its benchmark figure, as a mean with n and a 95% interval; absent
      * when the scorer has no benchmark figure or nothing was scored.

@@ -22,7 +22,9 @@ public class ComparisonQuery {
 
     public record Item(String promptId, String promptHash, String category, int sample, String prompt,
                        String reference, Answer candidate, Answer baseline, List<Game> games, PairOutcome outcome,
-                       int strength, String reason, Double candidateScore, Double baselineScore) {
+                       int strength, String reason, Double candidateScore, Double baselineScore,
+                       com.fasterxml.jackson.databind.JsonNode candidateDetail,
+                       com.fasterxml.jackson.databind.JsonNode baselineDetail) {
     }
 
     public record Answer(String model, String text, Long latencyMs, Long firstTokenMs, Integer tokensIn, Integer tokensOut, Double cost,
@@ -69,10 +71,25 @@ public class ComparisonQuery {
                         answer(g.get(GenerationEntity.CANDIDATE)), answer(g.get(GenerationEntity.BASELINE)),
                         games.getOrDefault(c.workItemId, List.of()).stream().map(j -> new Game(j.game,
                                 j.game == 1 ? "A" : "B", j.outcome, j.preference, j.reason, j.rationale, j.fromCache)).toList(),
-                        c.outcome, c.strength, c.reason, c.candidateScore, c.baselineScore);
+                        c.outcome, c.strength, c.reason, c.candidateScore, c.baselineScore, detail(c.candidateDetail),
+                        detail(c.baselineDetail));
             }).toList();
             return new Page(page, size, total, out);
         });
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A reference scorer's parts (e.g. which ASCII-art checks failed), as stored. */
+    private static com.fasterxml.jackson.databind.JsonNode detail(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(stored);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable score detail", e);
+        }
     }
 
     private static Answer answer(GenerationEntity g) {

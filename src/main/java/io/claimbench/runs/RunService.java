@@ -27,7 +27,8 @@ public class RunService {
 
     public static final int MAX_SAMPLES = 100;
     public static final int MAX_CONCURRENCY = 1024;
-    private static final Map<String, ReferenceScorer> REFERENCE_SCORERS = Map.of(EqBenchV2Scorer.NAME, new EqBenchV2Scorer());
+    private static final Map<String, ReferenceScorer> REFERENCE_SCORERS = Map.of(EqBenchV2Scorer.NAME, new EqBenchV2Scorer(),
+            io.claimbench.judging.AsciiArtScorer.NAME, new io.claimbench.judging.AsciiArtScorer());
 
     private final CatalogService catalog;
     private final ModelRegistry models;
@@ -82,7 +83,7 @@ public class RunService {
             throw new InvalidRunException("scorer", "unknown scorer '" + scorer
                     + "' (expected pairwise-judge, reference-judge or " + String.join(", ", REFERENCE_SCORERS.keySet()) + ")", false);
         }
-        if (!judged || scorer.equals("reference-judge")) {
+        if ((!judged && REFERENCE_SCORERS.get(scorer).requiresReference()) || scorer.equals("reference-judge")) {
             set.prompts().stream().filter(p -> p.reference() == null).findFirst().ifPresent(p -> {
                 throw new InvalidRunException("scorer", "scorer '" + scorer + "' needs references, and prompt '"
                         + p.id() + "' of '" + set.id() + "' has none", false);

@@ -191,6 +191,25 @@ class PairwiseRunTest {
     }
 
     @Test
+    void should_score_ascii_art_programmatically_without_a_judge() {
+        wm.stubFor(post(urlPathEqualTo("/cand/v1/chat/completions")).atPriority(1)
+                .willReturn(answer("Here you go:\n```\n /\\_/\\\n( o.o )\n > ^ <\n```")));
+        wm.stubFor(post(urlPathEqualTo("/base/v1/chat/completions")).atPriority(1)
+                .willReturn(answer("```\n /\\_/\\\n( o\u2022o )\n > ^ <\nThis is a very cute little cat sitting here\n```")));
+        String id = Runs.start(Map.of("evalSet", "smoke", "candidate", "cand", "baseline", "base", "scorer", "ascii-art", "seed", 81));
+        assertThat(Runs.awaitFinal(id, Duration.ofSeconds(30)).getString("state")).isEqualTo("COMPLETED");
+        wm.verify(0, postRequestedFor(urlPathEqualTo("/judge/v1/chat/completions")));
+        JsonPath results = given().get("/api/runs/" + id + "/results").then().extract().jsonPath();
+        assertThat(results.getInt("overall.counts.wins")).isEqualTo(6);
+        assertThat(results.getDouble("overall.candidateMeanScore.mean")).isCloseTo(1.0, within(1e-9));
+        // the baseline fails printable-ascii, no-prose-inside and (its prose line is wide) consistent-widths
+        assertThat(results.getDouble("overall.baselineMeanScore.mean")).isCloseTo(3.0 / 6, within(1e-6));
+        JsonPath item = given().get("/api/runs/" + id + "/comparisons").then().extract().jsonPath();
+        assertThat(item.getDouble("items[0].baselineDetail.parts.printable-ascii")).isZero();
+        assertThat(item.getDouble("items[0].baselineDetail.parts.no-prose-inside")).isZero();
+    }
+
+    @Test
     void should_cancel_a_running_run() {
         wm.stubFor(post(urlPathEqualTo("/slow/v1/chat/completions"))
                 .willReturn(answer("slow answer").withFixedDelay(1500)));
