@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class EvalSetLoader {
 
-    public static final Set<String> SCORERS = Set.of("pairwise-judge", "reference-judge", "eq-bench-v2", "ascii-art");
+    public static final Set<String> SCORERS = Set.of("pairwise-judge", "reference-judge", "eq-bench-v2", "ascii-art", "exact-match");
     static final Set<String> METRICS = Set.of(Hypothesis.WIN_RATE);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> TOP = Set.of("id", "title", "claim", "published", "hypothesis", "scorer",
@@ -141,7 +141,7 @@ public final class EvalSetLoader {
         if (prompts.isEmpty() && problems.size() == before) {
             top.problem("prompts", "an eval set needs at least one prompt");
         }
-        if ("reference-judge".equals(scorer) || "eq-bench-v2".equals(scorer)) {
+        if ("reference-judge".equals(scorer) || "eq-bench-v2".equals(scorer) || "exact-match".equals(scorer)) {
             prompts.stream().filter(p -> p.reference() == null).findFirst().ifPresent(p ->
                     top.problem("prompts", "scorer '" + scorer + "' needs a reference on every prompt; '" + p.id() + "' has none"));
         }

@@ -130,7 +130,7 @@ public class ResultsService {
                 shares.standardError(), shares.discrete(), a.interval(), a.wilson(), tiesExcluded,
                 judged ? graded(list, bootstrap) : null),
                 h == null ? ClaimVerdict.INCONCLUSIVE : a.verdict(), a.pValue(), a.morePairsNeeded(),
-                scores(list, true), scores(list, false));
+                scores(list, true), scores(list, false), pairedAccuracy(list));
     }
 
     private static RunReport.Humans humans(List<ComparisonEntity> comparisons, List<HumanVoteEntity> votes) {
@@ -190,6 +190,23 @@ public class ResultsService {
                 .filter(g -> g[0] != null && g[1] != null)
                 .map(g -> new io.claimbench.stats.PositionBias.SwappedPair(g[0], g[1])).toList();
         return io.claimbench.stats.PositionBias.of(pairs);
+    }
+
+    /** For right-or-wrong scores (exact answers): both accuracies and McNemar's test; null otherwise. */
+    private static io.claimbench.stats.McNemar.Result pairedAccuracy(List<ComparisonEntity> list) {
+        List<ComparisonEntity> scored = list.stream().filter(c -> c.candidateScore != null && c.baselineScore != null).toList();
+        boolean binary = !scored.isEmpty() && scored.stream().allMatch(c -> (c.candidateScore == 0 || c.candidateScore == 1)
+                && (c.baselineScore == 0 || c.baselineScore == 1));
+        if (!binary) {
+            return null;
+        }
+        boolean[] cand = new boolean[scored.size()];
+        boolean[] base = new boolean[scored.size()];
+        for (int i = 0; i < scored.size(); i++) {
+            cand[i] = scored.get(i).candidateScore == 1;
+            base[i] = scored.get(i).baselineScore == 1;
+        }
+        return io.claimbench.stats.McNemar.of(cand, base);
     }
 
     static double winShare(PairOutcome outcome) {

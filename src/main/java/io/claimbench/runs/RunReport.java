@@ -50,7 +50,7 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
      */
     public record Group(String category, PairCounts counts, WinRateFigure winRate, ClaimVerdict verdict,
                         double pValue, Long morePairsNeeded, ScoreFigure candidateMeanScore,
-                        ScoreFigure baselineMeanScore) {
+                        ScoreFigure baselineMeanScore, io.claimbench.stats.McNemar.Result pairedAccuracy) {
     }
 
     /**

@@ -28,7 +28,8 @@ public class RunService {
     public static final int MAX_SAMPLES = 100;
     public static final int MAX_CONCURRENCY = 1024;
     private static final Map<String, ReferenceScorer> REFERENCE_SCORERS = Map.of(EqBenchV2Scorer.NAME, new EqBenchV2Scorer(),
-            io.claimbench.judging.AsciiArtScorer.NAME, new io.claimbench.judging.AsciiArtScorer());
+            io.claimbench.judging.AsciiArtScorer.NAME, new io.claimbench.judging.AsciiArtScorer(),
+            io.claimbench.judging.ExactAnswerScorer.NAME, new io.claimbench.judging.ExactAnswerScorer());
 
     private final CatalogService catalog;
     private final ModelRegistry models;

@@ -210,6 +210,21 @@ class PairwiseRunTest {
     }
 
     @Test
+    void should_score_exact_answers_and_compare_accuracies_with_mcnemar() {
+        wm.stubFor(post(urlPathEqualTo("/cand/v1/chat/completions")).atPriority(1)
+                .willReturn(answer("Answers: W, Paris, 42 and Jupiter.")));
+        wm.stubFor(post(urlPathEqualTo("/base/v1/chat/completions")).atPriority(1).willReturn(answer("I am not sure.")));
+        String id = Runs.start(Map.of("evalSet", "facts", "candidate", "cand", "baseline", "base", "seed", 91));
+        assertThat(Runs.awaitFinal(id, Duration.ofSeconds(30)).getString("state")).isEqualTo("COMPLETED");
+        JsonPath results = given().get("/api/runs/" + id + "/results").then().extract().jsonPath();
+        assertThat(results.getInt("overall.counts.wins")).isEqualTo(4);
+        assertThat(results.getDouble("overall.pairedAccuracy.candidateAccuracy")).isEqualTo(1.0);
+        assertThat(results.getDouble("overall.pairedAccuracy.baselineAccuracy")).isEqualTo(0.0);
+        assertThat(results.getInt("overall.pairedAccuracy.candidateOnly")).isEqualTo(4);
+        assertThat(results.getDouble("overall.pairedAccuracy.pValue")).isCloseTo(0.125, within(1e-9)); // 2 x 1/16
+    }
+
+    @Test
     void should_cancel_a_running_run() {
         wm.stubFor(post(urlPathEqualTo("/slow/v1/chat/completions"))
                 .willReturn(answer("slow answer").withFixedDelay(1500)));
