@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A claim as a set of prompts, with the hypothesis a run tests and how its answers are scored. */
+/**
+ * A claim as a set of prompts, with the hypothesis a run tests and how its answers are scored; {@code styleScorer}
+ * (optional) measures each answer's style beside a judge's verdict, so a reader sees why one answer won.
+ */
 public record EvalSet(String id, String title, Claim claim, List<PublishedFigure> published, Hypothesis hypothesis,
                       String scorer, String judgeTemplate, List<String> categories, List<PromptItem> prompts,
-                      String file, String contentHash) {
+                      String file, String contentHash, String styleScorer) {
 
     public EvalSet {
         Objects.requireNonNull(id, "id");

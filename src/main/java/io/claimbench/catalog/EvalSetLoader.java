@@ -29,11 +29,14 @@ import java.util.stream.Stream;
  */
 public final class EvalSetLoader {
 
-    public static final Set<String> SCORERS = Set.of("pairwise-judge", "reference-judge", "eq-bench-v2", "ascii-art", "exact-match");
+    public static final Set<String> SCORERS = Set.of("pairwise-judge", "reference-judge", "eq-bench-v2", "ascii-art",
+            "exact-match", "eq-style");
     static final Set<String> METRICS = Set.of(Hypothesis.WIN_RATE);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> TOP = Set.of("id", "title", "claim", "published", "hypothesis", "scorer",
-            "judge-template", "categories", "prompts", "source");
+            "judge-template", "categories", "prompts", "source", "style-scorer");
+    /** Scorers that need no reference and can annotate a judged run's answers. */
+    public static final Set<String> STYLE_SCORERS = Set.of("eq-style", "ascii-art");
 
     private final Path evalSetsDir;
     private final Path promptsDir;
@@ -114,6 +117,11 @@ public final class EvalSetLoader {
             top.problem("scorer", "unknown scorer '" + scorer + "' (expected one of " + new java.util.TreeSet<>(SCORERS) + ")");
         }
         String judgeTemplate = top.string("judge-template", false);
+        String styleScorer = top.string("style-scorer", false);
+        if (styleScorer != null && !STYLE_SCORERS.contains(styleScorer)) {
+            top.problem("style-scorer", "unknown style scorer '" + styleScorer + "' (expected one of "
+                    + new java.util.TreeSet<>(STYLE_SCORERS) + ")");
+        }
         boolean judged = scorer != null && scorer.endsWith("judge");
         if (judged && judgeTemplate == null) {
             top.problem("scorer", "scorer '" + scorer + "' needs a judge-template");
@@ -149,7 +157,7 @@ public final class EvalSetLoader {
             return null;
         }
         return new EvalSet(id, title, claim, published, hypothesis, scorer, judgeTemplate, categories, prompts, name,
-                PromptItem.sha256(content + prompts.stream().map(PromptItem::hash).toList()));
+                PromptItem.sha256(content + prompts.stream().map(PromptItem::hash).toList()), styleScorer);
     }
 
     private Claim readClaim(YamlFields top) {

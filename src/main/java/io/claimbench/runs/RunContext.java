@@ -22,6 +22,8 @@ final class RunContext {
     final ModelSpec judge;
     final PairwiseJudge pairwiseJudge;
     final ReferenceScorer referenceScorer;
+    /** Measures each answer's style beside the judge's verdict (judged runs whose eval set names one). */
+    final ReferenceScorer styleScorer;
     final Double temperature;
     final long seed;
     final boolean useCache;
@@ -36,7 +38,9 @@ final class RunContext {
 
     RunContext(String runId, EvalSet evalSet, ModelSpec candidate, ModelSpec baseline, ModelSpec judge,
                PairwiseJudge pairwiseJudge, ReferenceScorer referenceScorer, Double temperature, long seed,
-               boolean useCache, Double costCap, int concurrency, boolean earlyStop, int samples, int totalItems) {
+               boolean useCache, Double costCap, int concurrency, boolean earlyStop, int samples, int totalItems,
+               ReferenceScorer styleScorer) {
+        this.styleScorer = styleScorer;
         this.earlyStop = earlyStop;
         this.samples = samples;
         this.totalItems = totalItems;

@@ -29,7 +29,8 @@ public class RunService {
     public static final int MAX_CONCURRENCY = 1024;
     private static final Map<String, ReferenceScorer> REFERENCE_SCORERS = Map.of(EqBenchV2Scorer.NAME, new EqBenchV2Scorer(),
             io.claimbench.judging.AsciiArtScorer.NAME, new io.claimbench.judging.AsciiArtScorer(),
-            io.claimbench.judging.ExactAnswerScorer.NAME, new io.claimbench.judging.ExactAnswerScorer());
+            io.claimbench.judging.ExactAnswerScorer.NAME, new io.claimbench.judging.ExactAnswerScorer(),
+            io.claimbench.judging.EqStyleScorer.NAME, new io.claimbench.judging.EqStyleScorer());
 
     private final CatalogService catalog;
     private final ModelRegistry models;
@@ -175,7 +176,7 @@ public class RunService {
         }
         RunContext ctx = new RunContext(run.id, set, candidate, baseline, judge, pairwise, REFERENCE_SCORERS.get(run.scorer),
                 run.temperature, run.seed, run.useCache, run.costCap, run.concurrency, run.earlyStop, run.samples,
-                run.totalItems);
+                run.totalItems, pairwise == null || set.styleScorer() == null ? null : REFERENCE_SCORERS.get(set.styleScorer()));
         // A resumed run remembers which models already answered, so that a later 400 is not taken for bad settings.
         QuarkusTransaction.requiringNew().run(() -> {
             RunEntity.getEntityManager().createQuery("select distinct g.modelName from GenerationEntity g "

@@ -66,6 +66,10 @@ public class WorkItemProcessor {
             scoreByReference(ctx, prompt, c.entity.text, b.entity.text, comparison);
         } else {
             judge(ctx, item, prompt, c.entity.text, b.entity.text, judgments, comparison);
+            if (ctx.styleScorer != null) {
+                comparison.candidateDetail = detail(ctx.styleScorer.score(prompt.reference, c.entity.text));
+                comparison.baselineDetail = detail(ctx.styleScorer.score(prompt.reference, b.entity.text));
+            }
         }
         return new WorkItemStore.ItemRecord(generations, judgments, comparison);
     }

@@ -122,6 +122,9 @@ class PairwiseRunTest {
         assertThat(wins).isEqualTo(results.getInt("overall.counts.wins"));
         Map<String, Object> p6 = items.stream().filter(i -> ((String) i.get("prompt")).startsWith("[p6]")).findFirst().orElseThrow();
         assertThat(p6.get("outcome")).isEqualTo("UNSCORED");
+        // The eval set's style scorer measures both answers beside the judge's verdict.
+        assertThat(page.getDouble("items[0].candidateDetail.parts.words")).isPositive();
+        assertThat(page.getDouble("items[0].baselineDetail.parts.notListicle")).isEqualTo(1.0);
         assertThat((String) p6.get("reason")).contains("no verdict found");
         assertThat(given().queryParam("outcome", "loss").get("/api/runs/" + id + "/comparisons").then().extract()
                 .jsonPath().getList("items.prompt")).singleElement().asString().startsWith("[p5]");
