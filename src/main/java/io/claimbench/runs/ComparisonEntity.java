@@ -37,6 +37,8 @@ public class ComparisonEntity extends PanacheEntityBase {
     /** The candidate's share of the win when a judge gave a probability; null: the outcome says it. */
     @Column(name = "win_share")
     public Double winShare;
+    /** What the harness noticed about the pair (e.g. "candidate: writes a verdict"), or null. */
+    public String flags;
     @Column(name = "candidate_score")
     public Double candidateScore;
     @Column(name = "baseline_score")

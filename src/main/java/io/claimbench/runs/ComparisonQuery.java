@@ -22,7 +22,7 @@ public class ComparisonQuery {
 
     public record Item(String promptId, String promptHash, String category, int sample, String prompt,
                        String reference, Answer candidate, Answer baseline, List<Game> games, PairOutcome outcome,
-                       int strength, String reason, Double candidateScore, Double baselineScore,
+                       int strength, String reason, String flags, Double candidateScore, Double baselineScore,
                        com.fasterxml.jackson.databind.JsonNode candidateDetail,
                        com.fasterxml.jackson.databind.JsonNode baselineDetail) {
     }
@@ -71,7 +71,7 @@ public class ComparisonQuery {
                         answer(g.get(GenerationEntity.CANDIDATE)), answer(g.get(GenerationEntity.BASELINE)),
                         games.getOrDefault(c.workItemId, List.of()).stream().map(j -> new Game(j.game,
                                 j.game == 1 ? "A" : "B", j.outcome, j.preference, j.reason, j.rationale, j.fromCache)).toList(),
-                        c.outcome, c.strength, c.reason, c.candidateScore, c.baselineScore, detail(c.candidateDetail),
+                        c.outcome, c.strength, c.reason, c.flags, c.candidateScore, c.baselineScore, detail(c.candidateDetail),
                         detail(c.baselineDetail));
             }).toList();
             return new Page(page, size, total, out);

@@ -79,7 +79,10 @@ public class ResultsService {
                 judgments.stream().filter(j -> "ERROR".equals(j.outcome)).count(),
                 judgments.stream().filter(j -> j.fromCache).count(),
                 sumCost(judgments.stream().map(j -> j.cost).toList()), positionBias(judgments),
-                ModelFamily.shared(run.judge, run.candidate, run.baseline));
+                ModelFamily.shared(run.judge, run.candidate, run.baseline),
+                comparisons.stream().filter(c -> c.flags != null).count(),
+                comparisons.stream().filter(c -> c.flags != null).map(c -> c.outcome)
+                        .reduce(PairCounts.EMPTY, PairCounts::plus, PairCounts::add));
         RunReport.Run r = new RunReport.Run(run.id, run.state.name(), run.reason, run.evalSetId, run.evalSetHash,
                 run.candidate, run.baseline, run.scorer, run.judge, run.judgeTemplate, run.judgeTemplateHash, run.samples,
                 run.seed, run.temperature, run.earlyStop, run.totalItems, comparisons.size(), run.gitRevision, run.createdAt,

@@ -92,10 +92,12 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
 
     /**
      * The judge's work and quality in this run: position consistency (share of pairs whose verdict survives the
-     * swap) and first-position win rate (0.5 without bias) with its interval, and whether the judge is of the
-     * same model family as a contestant (then it may favour its own: read its verdicts with care).
+     * swap) and first-position win rate (0.5 without bias) with its interval, whether the judge is of the
+     * same model family as a contestant (then it may favour its own: read its verdicts with care), and the pairs
+     * in which an answer tried to steer the judge, with their outcomes.
      */
     public record Judging(String judge, long games, long scored, long unscored, long errors, long fromCache,
-                          Double totalCost, io.claimbench.stats.PositionBias positionBias, String sameFamilyAs) {
+                          Double totalCost, io.claimbench.stats.PositionBias positionBias, String sameFamilyAs,
+                          long flaggedPairs, PairCounts flaggedOutcomes) {
     }
 }

@@ -65,6 +65,7 @@ public class WorkItemProcessor {
         } else if (ctx.referenceScorer != null) {
             scoreByReference(ctx, prompt, c.entity.text, b.entity.text, comparison);
         } else {
+            comparison.flags = injectionFlags(c.entity.text, b.entity.text);
             judge(ctx, item, prompt, c.entity.text, b.entity.text, judgments, comparison);
             if (ctx.styleScorer != null) {
                 comparison.candidateDetail = detail(ctx.styleScorer.score(prompt.reference, c.entity.text));
@@ -102,6 +103,14 @@ public class WorkItemProcessor {
             g.error = e.getMessage();
             return new Answer(g, e);
         }
+    }
+
+    /** Answers that try to steer the judge are still judged (fenced, as data), and the pair is flagged. */
+    static String injectionFlags(String candidate, String baseline) {
+        List<String> flags = new ArrayList<>();
+        io.claimbench.judging.InjectionDetector.reasons(candidate).forEach(r -> flags.add("candidate " + r));
+        io.claimbench.judging.InjectionDetector.reasons(baseline).forEach(r -> flags.add("baseline " + r));
+        return flags.isEmpty() ? null : String.join("; ", flags);
     }
 
     /** What determines an answer: the model, its sampling settings, the seed and sample, and the prompt's content. */
