@@ -53,7 +53,7 @@ PY
   --jetty-accept-queue-size 1000 --no-request-journal --disable-banner --global-response-templating > "$WORK/wiremock.log" 2>&1 &
 WM_PID=$!
 
-PROPS=(-Dquarkus.http.port="$APP_PORT" -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE"
+PROPS=(-Dquarkus.http.port="$APP_PORT" -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
   -Dclaimbench.catalog.eval-sets-dir="$WORK/eval-sets" -Dclaimbench.catalog.prompts-dir="$PWD/prompts"
   -Dquarkus.log.level=WARN)
 for m in cand base judge; do

@@ -55,7 +55,7 @@ class RestartIT {
 
     private Map<String, String> config() {
         Map<String, String> c = new HashMap<>();
-        c.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
+        c.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         for (String m : List.of("cand", "base", "judge")) {
             c.put("claimbench.models." + m + ".provider", "openai");
             c.put("claimbench.models." + m + ".base-url", wm.baseUrl() + "/" + m + "/v1");
