@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class EvalSetLoader {
 
     public static final Set<String> SCORERS = Set.of("pairwise-judge", "reference-judge", "eq-bench-v2", "ascii-art",
-            "exact-match", "eq-style");
+            "exact-match", "eq-style", "rubric-judge");
     static final Set<String> METRICS = Set.of(Hypothesis.WIN_RATE);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> TOP = Set.of("id", "title", "claim", "published", "hypothesis", "scorer",
@@ -122,7 +122,8 @@ public final class EvalSetLoader {
             top.problem("style-scorer", "unknown style scorer '" + styleScorer + "' (expected one of "
                     + new java.util.TreeSet<>(STYLE_SCORERS) + ")");
         }
-        boolean judged = scorer != null && scorer.endsWith("judge");
+        // The rubric judge grades with its own template; the pairwise judges need the eval set's.
+        boolean judged = scorer != null && scorer.endsWith("judge") && !scorer.equals("rubric-judge");
         if (judged && judgeTemplate == null) {
             top.problem("scorer", "scorer '" + scorer + "' needs a judge-template");
         }

@@ -24,6 +24,9 @@ final class RunContext {
     final ReferenceScorer referenceScorer;
     /** Measures each answer's style beside the judge's verdict (judged runs whose eval set names one). */
     final ReferenceScorer styleScorer;
+    /** Single-answer grading (scorer rubric-judge), with the tie band on the 1-10 scale. */
+    final io.claimbench.judging.RubricJudge rubricJudge;
+    final double rubricTieBand;
     final Double temperature;
     final long seed;
     final boolean useCache;
@@ -39,8 +42,10 @@ final class RunContext {
     RunContext(String runId, EvalSet evalSet, ModelSpec candidate, ModelSpec baseline, ModelSpec judge,
                PairwiseJudge pairwiseJudge, ReferenceScorer referenceScorer, Double temperature, long seed,
                boolean useCache, Double costCap, int concurrency, boolean earlyStop, int samples, int totalItems,
-               ReferenceScorer styleScorer) {
+               ReferenceScorer styleScorer, io.claimbench.judging.RubricJudge rubricJudge, double rubricTieBand) {
         this.styleScorer = styleScorer;
+        this.rubricJudge = rubricJudge;
+        this.rubricTieBand = rubricTieBand;
         this.earlyStop = earlyStop;
         this.samples = samples;
         this.totalItems = totalItems;

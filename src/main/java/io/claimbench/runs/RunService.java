@@ -81,9 +81,10 @@ public class RunService {
         ModelSpec baseline = model("baseline", r.baseline());
         String scorer = r.scorer() != null ? r.scorer() : set.scorer();
         boolean judged = !REFERENCE_SCORERS.containsKey(scorer);
-        if (judged && !scorer.equals("pairwise-judge") && !scorer.equals("reference-judge")) {
+        boolean rubric = scorer.equals(io.claimbench.judging.RubricJudge.NAME);
+        if (judged && !rubric && !scorer.equals("pairwise-judge") && !scorer.equals("reference-judge")) {
             throw new InvalidRunException("scorer", "unknown scorer '" + scorer
-                    + "' (expected pairwise-judge, reference-judge or " + String.join(", ", REFERENCE_SCORERS.keySet()) + ")", false);
+                    + "' (expected pairwise-judge, reference-judge, rubric-judge or " + String.join(", ", REFERENCE_SCORERS.keySet()) + ")", false);
         }
         if ((!judged && REFERENCE_SCORERS.get(scorer).requiresReference()) || scorer.equals("reference-judge")) {
             set.prompts().stream().filter(p -> p.reference() == null).findFirst().ifPresent(p -> {
@@ -94,7 +95,11 @@ public class RunService {
         ModelSpec judge = null;
         String template = null;
         String templateHash = null;
-        if (judged) {
+        if (rubric) {
+            judge = model("judge", r.judge());
+            template = io.claimbench.judging.RubricJudge.TEMPLATE;
+            templateHash = io.claimbench.judging.RubricJudge.load(catalog.promptsDir()).hash();
+        } else if (judged) {
             judge = model("judge", r.judge());
             template = r.judgeTemplate() != null ? r.judgeTemplate() : set.judgeTemplate();
             if (template == null) {
@@ -167,7 +172,13 @@ public class RunService {
         ModelSpec baseline = models.resolve(run.baseline);
         ModelSpec judge = run.judge == null ? null : models.resolve(run.judge);
         PairwiseJudge pairwise = null;
-        if (run.judgeTemplate != null) {
+        io.claimbench.judging.RubricJudge rubric = null;
+        if (io.claimbench.judging.RubricJudge.NAME.equals(run.scorer)) {
+            rubric = io.claimbench.judging.RubricJudge.load(catalog.promptsDir());
+            if (!rubric.hash().equals(run.judgeTemplateHash)) {
+                throw new IllegalStateException("the rubric template changed since the run started");
+            }
+        } else if (run.judgeTemplate != null) {
             JudgeTemplate t = judgeTemplate("judgeTemplate", run.judgeTemplate);
             if (!t.hash().equals(run.judgeTemplateHash)) {
                 throw new IllegalStateException("judge template '" + run.judgeTemplate + "' changed since the run started");
@@ -176,7 +187,8 @@ public class RunService {
         }
         RunContext ctx = new RunContext(run.id, set, candidate, baseline, judge, pairwise, REFERENCE_SCORERS.get(run.scorer),
                 run.temperature, run.seed, run.useCache, run.costCap, run.concurrency, run.earlyStop, run.samples,
-                run.totalItems, pairwise == null || set.styleScorer() == null ? null : REFERENCE_SCORERS.get(set.styleScorer()));
+                run.totalItems, pairwise == null || set.styleScorer() == null ? null : REFERENCE_SCORERS.get(set.styleScorer()),
+                rubric, config.rubricTieBand());
         // A resumed run remembers which models already answered, so that a later 400 is not taken for bad settings.
         QuarkusTransaction.requiringNew().run(() -> {
             RunEntity.getEntityManager().createQuery("select distinct g.modelName from GenerationEntity g "

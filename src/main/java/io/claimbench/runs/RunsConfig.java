@@ -44,6 +44,10 @@ public interface RunsConfig {
     @WithDefault("2m")
     Duration maxRetryAfter();
 
+    /** Rubric grading: two grades closer than this (on 1-10) make a tie; default 0 (only equal grades tie). */
+    @WithDefault("0")
+    double rubricTieBand();
+
     /** At shutdown, how long calls in flight may take to finish and be recorded; default 30s. */
     @WithDefault("30s")
     Duration shutdownGrace();

@@ -62,6 +62,8 @@ public class WorkItemProcessor {
             if (b.failure != null && ctx.failsRun(ctx.baseline, b.failure)) {
                 ctx.stop(RunState.FAILED, b.failure.getMessage());
             }
+        } else if (ctx.rubricJudge != null) {
+            grade(ctx, item, prompt, c.entity.text, b.entity.text, judgments, comparison);
         } else if (ctx.referenceScorer != null) {
             scoreByReference(ctx, prompt, c.entity.text, b.entity.text, comparison);
         } else {
@@ -144,6 +146,73 @@ public class WorkItemProcessor {
             comparison.strength = Math.abs(d) < TIE_EPSILON ? 0 : d > 0 ? 1 : -1;
             comparison.outcome = comparison.strength > 0 ? PairOutcome.WIN : comparison.strength < 0 ? PairOutcome.LOSS : PairOutcome.TIE;
         }
+    }
+
+    /** Games 3 and 4: the candidate's and the baseline's answer graded alone (no position to swap). */
+    private void grade(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, String candidate, String baseline,
+                       List<JudgmentEntity> judgments, ComparisonEntity comparison) {
+        CompletableFuture<JudgmentEntity> g1 = async(() -> gradeOne(ctx, item, prompt, 3, candidate));
+        CompletableFuture<JudgmentEntity> g2 = async(() -> gradeOne(ctx, item, prompt, 4, baseline));
+        JudgmentEntity jc = join(g1);
+        JudgmentEntity jb = join(g2);
+        judgments.add(jc);
+        judgments.add(jb);
+        if ("ERROR".equals(jc.outcome) || "ERROR".equals(jb.outcome)) {
+            comparison.outcome = PairOutcome.ERROR;
+            comparison.reason = "ERROR".equals(jc.outcome) ? "candidate grade: " + jc.reason : "baseline grade: " + jb.reason;
+            return;
+        }
+        AnswerScore cs = io.claimbench.judging.RubricJudge.parse(jc.raw);
+        AnswerScore bs = io.claimbench.judging.RubricJudge.parse(jb.raw);
+        comparison.candidateDetail = detail(cs);
+        comparison.baselineDetail = detail(bs);
+        if (cs instanceof AnswerScore.Unscored u) {
+            comparison.outcome = PairOutcome.UNSCORED;
+            comparison.reason = "candidate grade: " + u.reason();
+        } else if (bs instanceof AnswerScore.Unscored u) {
+            comparison.outcome = PairOutcome.UNSCORED;
+            comparison.reason = "baseline grade: " + u.reason();
+        } else {
+            comparison.candidateScore = ((AnswerScore.Scored) cs).value();
+            comparison.baselineScore = ((AnswerScore.Scored) bs).value();
+            double d = comparison.candidateScore - comparison.baselineScore;
+            comparison.strength = Math.abs(d) <= ctx.rubricTieBand + TIE_EPSILON ? 0 : d > 0 ? 1 : -1;
+            comparison.outcome = comparison.strength > 0 ? PairOutcome.WIN : comparison.strength < 0 ? PairOutcome.LOSS : PairOutcome.TIE;
+        }
+    }
+
+    private JudgmentEntity gradeOne(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, int game, String answer) {
+        PairwiseJudge.Rendered rendered = ctx.rubricJudge.render(prompt.text, answer, prompt.reference);
+        String key = PromptItem.sha256("rubric|" + ctx.judge.identity() + "|" + ctx.rubricJudge.hash() + "|"
+                + rendered.system() + "\u0000" + rendered.user());
+        JudgmentEntity j = new JudgmentEntity();
+        j.runId = ctx.runId;
+        j.workItemId = item.id;
+        j.game = game;
+        j.judge = ctx.judge.name();
+        j.cacheKey = key;
+        j.createdAt = Instant.now(clock);
+        try {
+            CallResult r = caller.call(ctx, ctx.judge, new GenerationRequest(rendered.system(), rendered.user(), 0.0,
+                    ctx.judge.maxTokens(), (int) ctx.seed, null), key, "judgment");
+            ctx.answered(ctx.judge);
+            j.fromCache = r.fromCache();
+            j.raw = r.generation().text();
+            j.latencyMs = r.generation().latencyMillis();
+            j.tokensIn = r.generation().tokensIn();
+            j.tokensOut = r.generation().tokensOut();
+            j.cost = r.cost();
+            AnswerScore s = io.claimbench.judging.RubricJudge.parse(j.raw);
+            j.outcome = s instanceof AnswerScore.Scored ? "SCORED" : "UNSCORED";
+            j.reason = s instanceof AnswerScore.Unscored u ? u.reason() : null;
+        } catch (EndpointException e) {
+            j.outcome = "ERROR";
+            j.reason = "judge: " + e.getMessage();
+            if (ctx.failsRun(ctx.judge, e)) {
+                ctx.stop(RunState.FAILED, "judge: " + e.getMessage());
+            }
+        }
+        return j;
     }
 
     private void judge(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, String candidate,

@@ -250,6 +250,24 @@ class PairwiseRunTest {
     }
 
     @Test
+    void should_grade_each_answer_alone_and_derive_the_pair_from_the_grades() {
+        wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).atPriority(1)
+                .withRequestBody(matching(".*ANSWER [0-9a-f]{16}>>>\\\\nCANDIDATE.*")).willReturn(answer("{\"rating\": 8}")));
+        wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).atPriority(1)
+                .withRequestBody(matching(".*ANSWER [0-9a-f]{16}>>>\\\\nBASELINE.*")).willReturn(answer("Rating: [[6]]")));
+        String id = Runs.start(Map.of("evalSet", "smoke", "candidate", "cand", "baseline", "base", "judge", "judge",
+                "scorer", "rubric-judge", "seed", 111));
+        assertThat(Runs.awaitFinal(id, Duration.ofSeconds(30)).getString("state")).isEqualTo("COMPLETED");
+        wm.verify(12, postRequestedFor(urlPathEqualTo("/judge/v1/chat/completions")));
+        JsonPath results = given().get("/api/runs/" + id + "/results").then().extract().jsonPath();
+        assertThat(results.getInt("overall.counts.wins")).isEqualTo(6);
+        assertThat(results.getDouble("overall.candidateMeanScore.mean")).isCloseTo(8.0, within(1e-9));
+        assertThat(results.getDouble("overall.baselineMeanScore.mean")).isCloseTo(6.0, within(1e-9));
+        assertThat(results.getString("run.judgeTemplate")).isEqualTo("rubric");
+        assertThat(results.getString("run.judgeTemplateHash")).hasSize(64);
+    }
+
+    @Test
     void should_cancel_a_running_run() {
         wm.stubFor(post(urlPathEqualTo("/slow/v1/chat/completions"))
                 .willReturn(answer("slow answer").withFixedDelay(1500)));
