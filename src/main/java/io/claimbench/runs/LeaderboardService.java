@@ -25,7 +25,7 @@ public class LeaderboardService {
         return QuarkusTransaction.requiringNew().call(() -> {
             String q = "select c.promptVersionId, c.outcome, r.candidate, r.baseline from ComparisonEntity c, RunEntity r "
                     + "where c.runId = r.id and r.evalSetId = :set and c.outcome in :decided"
-                    + (category == null ? "" : " and c.category = :category");
+                    + (category == null ? "" : " and c.category = :category") + " order by c.id";
             var query = em.createQuery(q, Object[].class).setParameter("set", evalSet)
                     .setParameter("decided", List.of(PairOutcome.WIN, PairOutcome.TIE, PairOutcome.LOSS));
             if (category != null) {

@@ -43,7 +43,8 @@ public class ResultsService {
             if (run == null) {
                 return Optional.<RunReport>empty();
             }
-            List<ComparisonEntity> comparisons = ComparisonEntity.list("runId", runId);
+            // In work-item order: the seeded bootstrap then draws the same clusters every time the report is made.
+            List<ComparisonEntity> comparisons = ComparisonEntity.list("runId = ?1 order by workItemId", runId);
             List<GenerationEntity> generations = GenerationEntity.list("runId", runId);
             List<JudgmentEntity> judgments = JudgmentEntity.list("runId", runId);
             List<HumanVoteEntity> votes = HumanVoteEntity.getEntityManager().createQuery(
