@@ -36,9 +36,6 @@ public class ImportResource {
     public record ImportRequest(@NotBlank String format, @NotBlank String path) {
     }
 
-    /** The runs an import made (or had made before), each with its results. */
-    public record ImportView(String format, java.util.List<io.claimbench.runs.RunReport> runs) {
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +53,6 @@ public class ImportResource {
         }
         // Importing the same file again changes nothing and answers with the same run.
         return Response.status(201).location(uri.getBaseUriBuilder().path("api/runs").path(ids.getFirst()).build())
-                .entity(new ImportView(body.format(), ids.stream().map(id -> results.report(id).orElseThrow()).toList())).build();
+                .entity(new ImportService.Imported(body.format(), ids.stream().map(id -> results.report(id).orElseThrow()).toList())).build();
     }
 }

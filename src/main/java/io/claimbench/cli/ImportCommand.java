@@ -35,7 +35,7 @@ public class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var reports = imports.importFile(format, path).stream().map(id -> results.report(id).orElseThrow()).toList();
-        CliErrors.printJson(spec, json, new io.claimbench.api.ImportResource.ImportView(format, reports));
+        CliErrors.printJson(spec, json, new ImportService.Imported(format, reports));
         return 0;
     }
 }

@@ -50,6 +50,10 @@ public class ImportService {
         this.clock = clock;
     }
 
+    /** The runs an import made (or had made before), each with its results: what REST and the CLI answer. */
+    public record Imported(String format, List<RunReport> runs) {
+    }
+
     /** The imported runs' ids (the existing ones for content imported before). */
     public List<String> importFile(String format, Path file) {
         return switch (format) {

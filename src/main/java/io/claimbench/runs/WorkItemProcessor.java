@@ -183,8 +183,21 @@ public class WorkItemProcessor {
 
     private JudgmentEntity gradeOne(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, int game, String answer) {
         PairwiseJudge.Rendered rendered = ctx.rubricJudge.render(prompt.text, answer, prompt.reference);
-        String key = PromptItem.sha256("rubric|" + ctx.judge.identity() + "|" + ctx.rubricJudge.hash() + "|"
-                + rendered.system() + "\u0000" + rendered.user());
+        return callJudge(ctx, item, game, "rubric", ctx.rubricJudge.hash(), rendered, j -> {
+            AnswerScore s = io.claimbench.judging.RubricJudge.parse(j.raw);
+            j.outcome = s instanceof AnswerScore.Scored ? "SCORED" : "UNSCORED";
+            j.reason = s instanceof AnswerScore.Unscored u ? u.reason() : null;
+        });
+    }
+
+    /**
+     * One judge call, through the cache, recorded as a judgment; {@code read} fills in the verdict from the raw
+     * answer. A failed call is an error, and fails the run when the judge cannot work at all.
+     */
+    private JudgmentEntity callJudge(RunContext ctx, WorkItemEntity item, int game, String kind, String templateHash,
+                                     PairwiseJudge.Rendered rendered, java.util.function.Consumer<JudgmentEntity> read) {
+        String key = PromptItem.sha256(kind + "|" + ctx.judge.identity() + "|" + templateHash + "|" + rendered.system()
+                + "\u0000" + rendered.user());
         JudgmentEntity j = new JudgmentEntity();
         j.runId = ctx.runId;
         j.workItemId = item.id;
@@ -202,9 +215,7 @@ public class WorkItemProcessor {
             j.tokensIn = r.generation().tokensIn();
             j.tokensOut = r.generation().tokensOut();
             j.cost = r.cost();
-            AnswerScore s = io.claimbench.judging.RubricJudge.parse(j.raw);
-            j.outcome = s instanceof AnswerScore.Scored ? "SCORED" : "UNSCORED";
-            j.reason = s instanceof AnswerScore.Unscored u ? u.reason() : null;
+            read.accept(j);
         } catch (EndpointException e) {
             j.outcome = "ERROR";
             j.reason = "judge: " + e.getMessage();
@@ -233,25 +244,7 @@ public class WorkItemProcessor {
                                 String answerA, String answerB) {
         PairwiseJudge.Rendered rendered = ctx.pairwiseJudge.render(prompt.text, answerA, answerB,
                 "reference-judge".equals(ctx.evalSet.scorer()) ? prompt.reference : null);
-        String key = PromptItem.sha256("judge|" + ctx.judge.identity() + "|" + ctx.pairwiseJudge.template().hash()
-                + "|" + rendered.system() + "\u0000" + rendered.user());
-        JudgmentEntity j = new JudgmentEntity();
-        j.runId = ctx.runId;
-        j.workItemId = item.id;
-        j.game = game;
-        j.judge = ctx.judge.name();
-        j.cacheKey = key;
-        j.createdAt = Instant.now(clock);
-        try {
-            CallResult r = caller.call(ctx, ctx.judge, new GenerationRequest(rendered.system(), rendered.user(),
-                    0.0, ctx.judge.maxTokens(), (int) ctx.seed, null), key, "judgment");
-            ctx.answered(ctx.judge);
-            j.fromCache = r.fromCache();
-            j.raw = r.generation().text();
-            j.latencyMs = r.generation().latencyMillis();
-            j.tokensIn = r.generation().tokensIn();
-            j.tokensOut = r.generation().tokensOut();
-            j.cost = r.cost();
+        return callJudge(ctx, item, game, "judge", ctx.pairwiseJudge.template().hash(), rendered, j -> {
             Verdict v = PairwiseJudge.parse(j.raw);
             j.rationale = v.rationale();
             switch (v) {
@@ -268,14 +261,7 @@ public class WorkItemProcessor {
                     j.reason = e.reason();
                 }
             }
-        } catch (EndpointException e) {
-            j.outcome = "ERROR";
-            j.reason = "judge: " + e.getMessage();
-            if (ctx.failsRun(ctx.judge, e)) {
-                ctx.stop(RunState.FAILED, "judge: " + e.getMessage());
-            }
-        }
-        return j;
+        });
     }
 
     static Verdict verdictOf(JudgmentEntity j) {
