@@ -66,16 +66,21 @@ public class RunResource {
             @Min(1) @Max(1024) Integer concurrency,
             @DecimalMin(value = "0", inclusive = false) Double costCap,
             Boolean cache,
-            Boolean earlyStop) {
+            Boolean earlyStop,
+            java.util.List<String> judges,
+            String judgeAggregate,
+            String swap,
+            Double swapAudit) {
     }
 
     public record RunView(String id, String state, String reason, String evalSet, String candidate, String baseline,
-                          String scorer, String judge, String judgeTemplate, int samples, long seed, Double temperature,
+                          String scorer, String judge, java.util.List<String> judges, String judgeAggregate, String swap,
+                          Double swapAudit, String judgeTemplate, int samples, long seed, Double temperature,
                           int concurrency, Double costCap, boolean cache, boolean earlyStop, double cost, String gitRevision,
                           Instant createdAt, Instant startedAt, Instant finishedAt, RunProgress progress) {
-        static RunView of(RunEntity r, RunProgress p) {
+        static RunView of(RunEntity r, java.util.List<String> judges, RunProgress p) {
             return new RunView(r.id, r.state.name(), r.reason, r.evalSetId, r.candidate, r.baseline, r.scorer, r.judge,
-                    r.judgeTemplate, r.samples, r.seed, r.temperature, r.concurrency, r.costCap, r.useCache, r.earlyStop,
+                    judges, r.judgeAggregate, r.swapMode, r.swapAudit, r.judgeTemplate, r.samples, r.seed, r.temperature, r.concurrency, r.costCap, r.useCache, r.earlyStop,
                     p == null ? r.cost : p.cost(), r.gitRevision, r.createdAt, r.startedAt, r.finishedAt, p);
         }
     }
@@ -85,7 +90,7 @@ public class RunResource {
     public Response start(@Valid @NotNull StartRunRequest body, UriInfo uri) {
         RunEntity run = runs.start(new RunRequest(body.evalSet(), body.candidate(), body.baseline(), body.judge(), body.scorer(),
                 body.judgeTemplate(), body.samples(), body.seed(), body.temperature(), body.concurrency(), body.costCap(), body.cache(),
-                body.earlyStop()));
+                body.earlyStop(), body.judges(), body.judgeAggregate(), body.swap(), body.swapAudit()));
         URI location = uri.getBaseUriBuilder().path("api/runs").path(run.id).build();
         return Response.accepted(view(run.id)).location(location).build();
     }
@@ -93,7 +98,7 @@ public class RunResource {
     @GET
     public List<RunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return runs.list(page, size).stream().map(r -> RunView.of(r, null)).toList();
+        return runs.list(page, size).stream().map(r -> RunView.of(r, RunService.judgeNames(r), null)).toList();
     }
 
     @GET
@@ -152,7 +157,7 @@ public class RunResource {
 
     private RunView view(String id) {
         RunEntity r = runs.find(id).orElseThrow(() -> notFound(id));
-        return RunView.of(r, runs.progress(id).orElse(null));
+        return RunView.of(r, RunService.judgeNames(r), runs.progress(id).orElse(null));
     }
 
     private static ApiInputException notFound(String id) {

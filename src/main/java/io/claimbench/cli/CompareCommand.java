@@ -23,8 +23,15 @@ public class CompareCommand implements Callable<Integer> {
     String candidate;
     @CommandLine.Option(names = "--baseline", required = true, description = "Model name or provider:model.")
     String baseline;
-    @CommandLine.Option(names = "--judge", description = "Judge model, for judged scorers.")
-    String judge;
+    @CommandLine.Option(names = "--judge", description = "Judge model, for judged scorers; repeat it for a panel of judges.")
+    java.util.List<String> judge;
+    @CommandLine.Option(names = "--judge-aggregate", description = "How a panel's verdicts combine: majority (default) or mean.")
+    String judgeAggregate;
+    @CommandLine.Option(names = "--swap", description = "always (default): both orders for every pair; adaptive: the "
+            + "second order only when the first verdict is not decisive, or for the audit share.")
+    String swap;
+    @CommandLine.Option(names = "--swap-audit", description = "Under adaptive swap, the share of pairs judged in both orders anyway (default 0.2).")
+    Double swapAudit;
     @CommandLine.Option(names = "--scorer", description = "Overrides the eval set's scorer.")
     String scorer;
     @CommandLine.Option(names = "--judge-template", description = "Overrides the eval set's judge template.")
@@ -61,8 +68,10 @@ public class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunEntity run = runs.start(new RunRequest(evalSet, candidate, baseline, judge, scorer, judgeTemplate, samples,
-                seed, temperature, concurrency, costCap, !noCache, earlyStop), true);
+        boolean panel = judge != null && judge.size() > 1;
+        RunEntity run = runs.start(new RunRequest(evalSet, candidate, baseline,
+                judge == null || panel ? null : judge.get(0), scorer, judgeTemplate, samples, seed, temperature,
+                concurrency, costCap, !noCache, earlyStop, panel ? judge : null, judgeAggregate, swap, swapAudit), true);
         RunState state;
         try {
             state = executor.completion(run.id).get();

@@ -39,6 +39,9 @@ public class ComparisonEntity extends PanacheEntityBase {
     public Double winShare;
     /** What the harness noticed about the pair (e.g. "candidate: writes a verdict"), or null. */
     public String flags;
+    /** Under adaptive swap: whether this pair was drawn for the audit (both orders whatever the first verdict). */
+    @Column(name = "swap_audited")
+    public Boolean swapAudited;
     @Column(name = "candidate_score")
     public Double candidateScore;
     @Column(name = "baseline_score")

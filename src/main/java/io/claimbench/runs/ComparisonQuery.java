@@ -22,7 +22,8 @@ public class ComparisonQuery {
 
     public record Item(String promptId, String promptHash, String category, int sample, String prompt,
                        String reference, Answer candidate, Answer baseline, List<Game> games, PairOutcome outcome,
-                       int strength, String reason, String flags, Double candidateScore, Double baselineScore,
+                       int strength, String reason, String flags, Boolean swapAudited, Double winShare,
+                       Double candidateScore, Double baselineScore,
                        com.fasterxml.jackson.databind.JsonNode candidateDetail,
                        com.fasterxml.jackson.databind.JsonNode baselineDetail) {
     }
@@ -31,8 +32,11 @@ public class ComparisonQuery {
                          boolean fromCache, String error) {
     }
 
-    /** One judged game; {@code candidatePosition} is A in game 1 and B in game 2. */
-    public record Game(int game, String candidatePosition, String outcome, String verdict, String reason,
+    /**
+     * One judged game of one judge; {@code candidatePosition} is A in game 1 and B in game 2 (games 3 and 4 are
+     * rubric grades of the candidate's and the baseline's answer).
+     */
+    public record Game(String judge, int game, String candidatePosition, String outcome, String verdict, String reason,
                        String rationale, boolean fromCache) {
     }
 
@@ -61,7 +65,7 @@ public class ComparisonQuery {
             if (!items.isEmpty()) {
                 GenerationEntity.<GenerationEntity>list("workItemId in ?1", items)
                         .forEach(g -> gens.computeIfAbsent(g.workItemId, k -> new HashMap<>()).put(g.role, g));
-                JudgmentEntity.<JudgmentEntity>list("workItemId in ?1 order by game", items)
+                JudgmentEntity.<JudgmentEntity>list("workItemId in ?1 order by judge, game", items)
                         .forEach(j -> games.computeIfAbsent(j.workItemId, k -> new java.util.ArrayList<>()).add(j));
             }
             List<Item> out = list.stream().map(c -> {
@@ -69,9 +73,9 @@ public class ComparisonQuery {
                 Map<String, GenerationEntity> g = gens.getOrDefault(c.workItemId, Map.of());
                 return new Item(p.promptId, p.contentHash, c.category, c.sampleIndex, p.text, p.reference,
                         answer(g.get(GenerationEntity.CANDIDATE)), answer(g.get(GenerationEntity.BASELINE)),
-                        games.getOrDefault(c.workItemId, List.of()).stream().map(j -> new Game(j.game,
-                                j.game == 1 ? "A" : "B", j.outcome, j.preference, j.reason, j.rationale, j.fromCache)).toList(),
-                        c.outcome, c.strength, c.reason, c.flags, c.candidateScore, c.baselineScore, detail(c.candidateDetail),
+                        games.getOrDefault(c.workItemId, List.of()).stream().map(j -> new Game(j.judge, j.game,
+                                j.game == 1 ? "A" : j.game == 2 ? "B" : null, j.outcome, j.preference, j.reason, j.rationale, j.fromCache)).toList(),
+                        c.outcome, c.strength, c.reason, c.flags, c.swapAudited, c.winShare, c.candidateScore, c.baselineScore, detail(c.candidateDetail),
                         detail(c.baselineDetail));
             }).toList();
             return new Page(page, size, total, out);

@@ -74,16 +74,7 @@ public class ResultsService {
         RunReport.Models models = new RunReport.Models(
                 figures(run.candidate, GenerationEntity.CANDIDATE, generations, comparisons, overall.counts().wins(), scorer, true),
                 figures(run.baseline, GenerationEntity.BASELINE, generations, comparisons, overall.counts().losses(), scorer, false));
-        RunReport.Judging judging = run.judge == null ? null : new RunReport.Judging(run.judge, judgments.size(),
-                judgments.stream().filter(j -> "SCORED".equals(j.outcome)).count(),
-                judgments.stream().filter(j -> "UNSCORED".equals(j.outcome)).count(),
-                judgments.stream().filter(j -> "ERROR".equals(j.outcome)).count(),
-                judgments.stream().filter(j -> j.fromCache).count(),
-                sumCost(judgments.stream().map(j -> j.cost).toList()), positionBias(judgments),
-                ModelFamily.shared(run.judge, run.candidate, run.baseline),
-                comparisons.stream().filter(c -> c.flags != null).count(),
-                comparisons.stream().filter(c -> c.flags != null).map(c -> c.outcome)
-                        .reduce(PairCounts.EMPTY, PairCounts::plus, PairCounts::add));
+        RunReport.Judging judging = run.judge == null ? null : judging(run, comparisons, judgments);
         RunReport.Run r = new RunReport.Run(run.id, run.state.name(), run.reason, run.evalSetId, run.evalSetHash,
                 run.candidate, run.baseline, run.scorer, run.judge, run.judgeTemplate, run.judgeTemplateHash, run.samples,
                 run.seed, run.temperature, run.earlyStop, run.totalItems, comparisons.size(), run.gitRevision, run.createdAt,
@@ -91,12 +82,12 @@ public class ResultsService {
         RunReport.Savings savings = null;
         if (run.earlyStop && run.state == RunState.COMPLETED && comparisons.size() < run.totalItems && !comparisons.isEmpty()) {
             long notRun = run.totalItems - comparisons.size();
-            int callsPerItem = 2 + (run.judge == null ? 0 : 2);
+            int callsPerItem = 2 + 2 * RunService.judgeNames(run).size();
             savings = new RunReport.Savings(notRun, notRun * callsPerItem,
                     run.cost > 0 ? run.cost / comparisons.size() * notRun : null);
         }
         return new RunReport(r, hypothesis, set.map(EvalSet::published).orElse(List.of()), overall, groups, models, judging,
-                savings, humans(comparisons, votes));
+                savings, humans(comparisons, votes), epochs(run, comparisons));
     }
 
     private static RunReport.Graded graded(List<ComparisonEntity> list, ClaimAssessment.Settings bootstrap) {
@@ -179,14 +170,144 @@ public class ResultsService {
                 io.claimbench.stats.Agreement.of(judge, majority, PairOutcome.TIE));
     }
 
+    private RunReport.Judging judging(RunEntity run, List<ComparisonEntity> comparisons, List<JudgmentEntity> judgments) {
+        List<String> names = RunService.judgeNames(run);
+        boolean adaptive = io.claimbench.judging.JudgePanel.SWAP_ADAPTIVE.equals(run.swapMode);
+        // Under adaptive swap only the audited pairs are an unselected sample for position bias.
+        java.util.Set<Long> audited = new java.util.HashSet<>();
+        comparisons.stream().filter(c -> Boolean.TRUE.equals(c.swapAudited)).forEach(c -> audited.add(c.workItemId));
+        List<JudgmentEntity> biasSample = adaptive
+                ? judgments.stream().filter(j -> audited.contains(j.workItemId)).toList() : judgments;
+        RunReport.Swap swap = null;
+        if (run.swapMode != null) {
+            Map<String, long[]> games = new HashMap<>(); // judge|item -> {game 1, game 2}
+            for (JudgmentEntity j : judgments) {
+                if (j.game == 1 || j.game == 2) {
+                    games.computeIfAbsent(j.judge + "|" + j.workItemId, k -> new long[2])[j.game - 1]++;
+                }
+            }
+            long pairs = games.values().stream().filter(g -> g[0] > 0).count();
+            long second = games.values().stream().filter(g -> g[0] > 0 && g[1] > 0).count();
+            long auditedPairs = adaptive ? audited.size() : comparisons.size();
+            long judgedPairs = comparisons.stream().filter(c -> c.swapAudited != null || !adaptive).count();
+            swap = new RunReport.Swap(run.swapMode, run.swapAudit, pairs, second, pairs == 0 ? null : (double) second / pairs,
+                    auditedPairs, judgedPairs == 0 ? null : (double) auditedPairs / judgedPairs,
+                    adaptive ? "audited pairs" : "all pairs");
+        }
+        List<RunReport.JudgeFigures> perJudge = new ArrayList<>();
+        Map<String, Map<Long, PairOutcome>> verdicts = new HashMap<>();
+        for (String name : names) {
+            List<JudgmentEntity> mine = judgments.stream().filter(j -> name.equals(j.judge)).toList();
+            Map<Long, PairOutcome> byItem = judgeVerdicts(mine);
+            verdicts.put(name, byItem);
+            PairCounts counts = byItem.values().stream().reduce(PairCounts.EMPTY, PairCounts::plus, PairCounts::add);
+            long n = counts.wins() + counts.ties() + counts.losses();
+            Double rate = n == 0 ? null : (counts.wins() + counts.ties() / 2.0) / n;
+            perJudge.add(new RunReport.JudgeFigures(name, mine.size(), count(mine, "SCORED"), count(mine, "UNSCORED"),
+                    count(mine, "ERROR"), sumCost(mine.stream().map(j -> j.cost).toList()), counts, rate,
+                    rate == null ? null : io.claimbench.stats.WinRate.wilson(rate, n, io.claimbench.stats.WinRate.Z95),
+                    positionBias(biasSample.stream().filter(j -> name.equals(j.judge)).toList()),
+                    ModelFamily.shared(name, run.candidate, run.baseline)));
+        }
+        List<RunReport.JudgeAgreement> agreement = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            for (int k = i + 1; k < names.size(); k++) {
+                List<PairOutcome> a = new ArrayList<>();
+                List<PairOutcome> b = new ArrayList<>();
+                for (ComparisonEntity c : comparisons) {
+                    a.add(decidedOrNull(verdicts.get(names.get(i)).get(c.workItemId)));
+                    b.add(decidedOrNull(verdicts.get(names.get(k)).get(c.workItemId)));
+                }
+                agreement.add(new RunReport.JudgeAgreement(names.get(i), names.get(k),
+                        io.claimbench.stats.Agreement.of(a, b, PairOutcome.TIE)));
+            }
+        }
+        String family = names.stream().map(n -> ModelFamily.shared(n, run.candidate, run.baseline))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new RunReport.Judging(names.size() > 1 ? String.join(", ", names) : run.judge, judgments.size(),
+                count(judgments, "SCORED"), count(judgments, "UNSCORED"), count(judgments, "ERROR"),
+                judgments.stream().filter(j -> j.fromCache).count(),
+                sumCost(judgments.stream().map(j -> j.cost).toList()), positionBias(biasSample), family,
+                comparisons.stream().filter(c -> c.flags != null).count(),
+                comparisons.stream().filter(c -> c.flags != null).map(c -> c.outcome)
+                        .reduce(PairCounts.EMPTY, PairCounts::plus, PairCounts::add),
+                names, names.size() > 1 ? run.judgeAggregate : null, swap, perJudge, agreement);
+    }
+
+    private static long count(List<JudgmentEntity> judgments, String outcome) {
+        return judgments.stream().filter(j -> outcome.equals(j.outcome)).count();
+    }
+
+    private static PairOutcome decidedOrNull(PairOutcome o) {
+        return o != null && o.decided() ? o : null;
+    }
+
+    /**
+     * One judge's verdict per work item, as if it judged alone: both orders combined, or the first order alone
+     * when the swap was skipped. Rubric grades (games 3 and 4) are not pairwise verdicts and are left out.
+     */
+    static Map<Long, PairOutcome> judgeVerdicts(List<JudgmentEntity> judgments) {
+        Map<Long, JudgmentEntity[]> byItem = new HashMap<>();
+        for (JudgmentEntity j : judgments) {
+            if (j.game == 1 || j.game == 2) {
+                byItem.computeIfAbsent(j.workItemId, k -> new JudgmentEntity[2])[j.game - 1] = j;
+            }
+        }
+        Map<Long, PairOutcome> out = new HashMap<>();
+        byItem.forEach((item, g) -> {
+            if (g[0] == null) {
+                return;
+            }
+            var v1 = WorkItemProcessor.verdictOf(g[0]);
+            out.put(item, (g[1] == null ? io.claimbench.judging.JudgePanel.single(v1)
+                    : io.claimbench.judging.SwapCombiner.combine(v1, WorkItemProcessor.verdictOf(g[1]))).outcome());
+        });
+        return out;
+    }
+
+    /** Win rate per sample index and its spread; null for one sample. */
+    static RunReport.Epochs epochs(RunEntity run, List<ComparisonEntity> comparisons) {
+        if (run.samples <= 1) {
+            return null;
+        }
+        List<RunReport.Epoch> epochs = new ArrayList<>();
+        for (int s = 0; s < run.samples; s++) {
+            final int sample = s;
+            double[] shares = comparisons.stream().filter(c -> c.sampleIndex == sample && c.outcome.decided())
+                    .mapToDouble(c -> c.winShare != null ? c.winShare : winShare(c.outcome)).toArray();
+            Double rate = shares.length == 0 ? null : java.util.Arrays.stream(shares).average().orElseThrow();
+            epochs.add(new RunReport.Epoch(s, shares.length, rate,
+                    rate == null ? null : io.claimbench.stats.WinRate.wilson(rate, shares.length, io.claimbench.stats.WinRate.Z95)));
+        }
+        double[] rates = epochs.stream().filter(e -> e.winRate() != null).mapToDouble(RunReport.Epoch::winRate).toArray();
+        double mean = java.util.Arrays.stream(rates).average().orElse(Double.NaN);
+        double sd = rates.length < 2 ? Double.NaN
+                : Math.sqrt(java.util.Arrays.stream(rates).map(x -> (x - mean) * (x - mean)).sum() / (rates.length - 1));
+        Map<Long, java.util.Set<PairOutcome>> byPrompt = new TreeMap<>();
+        Map<Long, Integer> decidedEpochs = new HashMap<>();
+        for (ComparisonEntity c : comparisons) {
+            if (c.outcome.decided()) {
+                byPrompt.computeIfAbsent(c.promptVersionId, k -> java.util.EnumSet.noneOf(PairOutcome.class)).add(c.outcome);
+                decidedEpochs.merge(c.promptVersionId, 1, Integer::sum);
+            }
+        }
+        List<Long> complete = byPrompt.keySet().stream().filter(p -> decidedEpochs.get(p) == run.samples).toList();
+        long consistent = complete.stream().filter(p -> byPrompt.get(p).size() == 1).count();
+        return new RunReport.Epochs(run.samples, epochs, rates.length == 0 ? null : mean,
+                rates.length < 2 ? null : sd,
+                rates.length == 0 ? null : java.util.Arrays.stream(rates).min().orElseThrow(),
+                rates.length == 0 ? null : java.util.Arrays.stream(rates).max().orElseThrow(),
+                complete.size(), complete.isEmpty() ? null : (double) consistent / complete.size());
+    }
+
     /** Pairs whose two games were both scored with a five-level verdict. */
     private static io.claimbench.stats.PositionBias positionBias(List<JudgmentEntity> judgments) {
-        Map<Long, Integer[]> byItem = new HashMap<>();
+        Map<String, Integer[]> byItem = new HashMap<>();
         for (JudgmentEntity j : judgments) {
             if ("SCORED".equals(j.outcome) && j.preference != null && (j.game == 1 || j.game == 2)) {
                 var p = io.claimbench.judging.Preference.parse(j.preference);
                 if (p.isPresent()) {
-                    byItem.computeIfAbsent(j.workItemId, k -> new Integer[2])[j.game - 1] = p.get().strength();
+                    byItem.computeIfAbsent(j.judge + "|" + j.workItemId, k -> new Integer[2])[j.game - 1] = p.get().strength();
                 }
             }
         }

@@ -27,6 +27,12 @@ final class RunContext {
     /** Single-answer grading (scorer rubric-judge), with the tie band on the 1-10 scale. */
     final io.claimbench.judging.RubricJudge rubricJudge;
     final double rubricTieBand;
+    /** The judges of a pairwise run (one, or a panel), in the order recorded; empty without a judge. */
+    final java.util.List<ModelSpec> judges;
+    /** How a panel's verdicts combine (majority or mean); null for one judge. */
+    final String judgeAggregate;
+    final boolean adaptiveSwap;
+    final double swapAudit;
     final Double temperature;
     final long seed;
     final boolean useCache;
@@ -42,7 +48,12 @@ final class RunContext {
     RunContext(String runId, EvalSet evalSet, ModelSpec candidate, ModelSpec baseline, ModelSpec judge,
                PairwiseJudge pairwiseJudge, ReferenceScorer referenceScorer, Double temperature, long seed,
                boolean useCache, Double costCap, int concurrency, boolean earlyStop, int samples, int totalItems,
-               ReferenceScorer styleScorer, io.claimbench.judging.RubricJudge rubricJudge, double rubricTieBand) {
+               ReferenceScorer styleScorer, io.claimbench.judging.RubricJudge rubricJudge, double rubricTieBand,
+               java.util.List<ModelSpec> judges, String judgeAggregate, boolean adaptiveSwap, double swapAudit) {
+        this.judges = java.util.List.copyOf(judges);
+        this.judgeAggregate = judgeAggregate;
+        this.adaptiveSwap = adaptiveSwap;
+        this.swapAudit = swapAudit;
         this.styleScorer = styleScorer;
         this.rubricJudge = rubricJudge;
         this.rubricTieBand = rubricTieBand;

@@ -37,6 +37,17 @@ public class RunEntity extends PanacheEntityBase {
     public boolean useCache;
     @Column(name = "early_stop")
     public boolean earlyStop;
+    /** The judge panel as a JSON array of model names (null: the single {@link #judge}). */
+    public String judges;
+    /** How the panel's verdicts combine: majority or mean (null: one judge). */
+    @Column(name = "judge_aggregate")
+    public String judgeAggregate;
+    /** always (both orders for every pair) or adaptive; null for runs without a pairwise judge. */
+    @Column(name = "swap_mode")
+    public String swapMode;
+    /** Under adaptive swap, the share of pairs judged in both orders regardless, to keep measuring position bias. */
+    @Column(name = "swap_audit")
+    public Double swapAudit;
     @Enumerated(EnumType.STRING)
     public RunState state;
     public String reason;

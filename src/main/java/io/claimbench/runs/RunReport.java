@@ -14,7 +14,21 @@ import java.util.List;
  * cost and (for reference scorers) the benchmark score.
  */
 public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> published, Group overall,
-                        List<Group> categories, Models models, Judging judging, Savings savings, Humans humans) {
+                        List<Group> categories, Models models, Judging judging, Savings savings, Humans humans,
+                        Epochs epochs) {
+
+    /**
+     * Repeated samples per prompt (epochs): the win rate of each sample index on its own, how much it varies from
+     * one epoch to the next (mean, sample standard deviation, range), and the share of prompts whose outcome is the
+     * same in every epoch. Null for runs of one sample.
+     */
+    public record Epochs(int samples, List<Epoch> epochs, Double mean, Double standardDeviation, Double min, Double max,
+                         long prompts, Double consistentShare) {
+    }
+
+    /** One epoch: the win rate over its n decided pairs with the Wilson interval. */
+    public record Epoch(int sample, long n, Double winRate, Interval wilson) {
+    }
 
     /**
      * Human votes on the run's comparisons: how the people agree with each other (per pair of voters) and how the
@@ -98,6 +112,29 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
      */
     public record Judging(String judge, long games, long scored, long unscored, long errors, long fromCache,
                           Double totalCost, io.claimbench.stats.PositionBias positionBias, String sameFamilyAs,
-                          long flaggedPairs, PairCounts flaggedOutcomes) {
+                          long flaggedPairs, PairCounts flaggedOutcomes, List<String> judges, String aggregate,
+                          Swap swap, List<JudgeFigures> perJudge, List<JudgeAgreement> agreement) {
+    }
+
+    /**
+     * How the orders were judged. Under adaptive swap the second order is judged only for pairs whose first verdict
+     * was not decisive and for the audited pairs (a seeded random share); the position bias above is then measured
+     * on the audited pairs only, an unselected sample. Counts are judge-pair games: pairs x judges.
+     */
+    public record Swap(String mode, Double auditShareSet, long pairs, long secondOrderJudged, Double secondOrderShare,
+                       long auditedPairs, Double auditedShare, String positionBiasFrom) {
+    }
+
+    /**
+     * One judge of the run on its own: its games, its verdicts combined per pair (as if it judged alone), the
+     * candidate's win rate by its verdicts with the Wilson interval, and its position bias.
+     */
+    public record JudgeFigures(String judge, long games, long scored, long unscored, long errors, Double totalCost,
+                               PairCounts verdicts, Double winRate, Interval wilson,
+                               io.claimbench.stats.PositionBias positionBias, String sameFamilyAs) {
+    }
+
+    /** How two judges of a panel agree on the pairs both decided (win, tie, loss), raw and as Cohen's kappa. */
+    public record JudgeAgreement(String a, String b, io.claimbench.stats.Agreement.Result agreement) {
     }
 }

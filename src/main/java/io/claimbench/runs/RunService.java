@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.EvalSet;
 import io.claimbench.judging.EqBenchV2Scorer;
+import io.claimbench.judging.JudgePanel;
 import io.claimbench.judging.JudgeTemplate;
 import io.claimbench.judging.PairwiseJudge;
 import io.claimbench.judging.ReferenceScorer;
@@ -31,6 +32,8 @@ public class RunService {
             io.claimbench.judging.AsciiArtScorer.NAME, new io.claimbench.judging.AsciiArtScorer(),
             io.claimbench.judging.ExactAnswerScorer.NAME, new io.claimbench.judging.ExactAnswerScorer(),
             io.claimbench.judging.EqStyleScorer.NAME, new io.claimbench.judging.EqStyleScorer());
+
+    private static final ObjectMapper PANEL_JSON = new ObjectMapper();
 
     private final CatalogService catalog;
     private final ModelRegistry models;
@@ -92,22 +95,44 @@ public class RunService {
                         + p.id() + "' of '" + set.id() + "' has none", false);
             });
         }
-        ModelSpec judge = null;
+        List<ModelSpec> panel = List.of();
         String template = null;
         String templateHash = null;
+        boolean pairwise = judged && !rubric;
         if (rubric) {
-            judge = model("judge", r.judge());
+            panel = panel(r);
+            if (panel.size() > 1) {
+                throw new InvalidRunException("judges", "a judge panel needs a pairwise scorer; rubric-judge grades with one judge", false);
+            }
             template = io.claimbench.judging.RubricJudge.TEMPLATE;
             templateHash = io.claimbench.judging.RubricJudge.load(catalog.promptsDir()).hash();
         } else if (judged) {
-            judge = model("judge", r.judge());
+            panel = panel(r);
             template = r.judgeTemplate() != null ? r.judgeTemplate() : set.judgeTemplate();
             if (template == null) {
                 throw new InvalidRunException("judgeTemplate", "eval set '" + set.id() + "' names no judge template: give judgeTemplate", false);
             }
             templateHash = judgeTemplate("judgeTemplate", template).hash();
-        } else if (r.judge() != null) {
-            throw new InvalidRunException("judge", "scorer '" + scorer + "' uses no judge", false);
+        } else if (r.judge() != null || (r.judges() != null && !r.judges().isEmpty())) {
+            throw new InvalidRunException(r.judge() != null ? "judge" : "judges", "scorer '" + scorer + "' uses no judge", false);
+        }
+        ModelSpec judge = panel.isEmpty() ? null : panel.get(0);
+        String aggregate = r.judgeAggregate() == null ? JudgePanel.MAJORITY : r.judgeAggregate();
+        if (!JudgePanel.MAJORITY.equals(aggregate) && !JudgePanel.MEAN.equals(aggregate)) {
+            throw new InvalidRunException("judgeAggregate", "judgeAggregate must be majority or mean", false);
+        }
+        String swap = r.swap() == null ? JudgePanel.SWAP_ALWAYS : r.swap();
+        if (!JudgePanel.SWAP_ALWAYS.equals(swap) && !JudgePanel.SWAP_ADAPTIVE.equals(swap)) {
+            throw new InvalidRunException("swap", "swap must be always or adaptive", false);
+        }
+        if (!pairwise && (r.swap() != null || r.swapAudit() != null)) {
+            throw new InvalidRunException(r.swap() != null ? "swap" : "swapAudit", "swap applies to pairwise judges only", false);
+        }
+        if (r.swapAudit() != null && (r.swapAudit() < 0 || r.swapAudit() > 1 || r.swapAudit().isNaN())) {
+            throw new InvalidRunException("swapAudit", "swapAudit must be between 0 and 1", false);
+        }
+        if (r.swapAudit() != null && !JudgePanel.SWAP_ADAPTIVE.equals(swap)) {
+            throw new InvalidRunException("swapAudit", "swapAudit needs swap adaptive", false);
         }
         int samples = r.samples() == null ? 1 : r.samples();
         if (samples < 1 || samples > MAX_SAMPLES) {
@@ -132,6 +157,11 @@ public class RunService {
         run.baseline = baseline.name();
         run.scorer = scorer;
         run.judge = judge == null ? null : judge.name();
+        run.judges = panel.size() > 1 ? names(panel) : null;
+        run.judgeAggregate = panel.size() > 1 ? aggregate : null;
+        run.swapMode = pairwise ? swap : null;
+        run.swapAudit = pairwise && JudgePanel.SWAP_ADAPTIVE.equals(swap)
+                ? (r.swapAudit() == null ? JudgePanel.DEFAULT_AUDIT : r.swapAudit()) : null;
         run.judgeTemplate = template;
         run.judgeTemplateHash = templateHash;
         run.samples = samples;
@@ -171,6 +201,7 @@ public class RunService {
         ModelSpec candidate = models.resolve(run.candidate);
         ModelSpec baseline = models.resolve(run.baseline);
         ModelSpec judge = run.judge == null ? null : models.resolve(run.judge);
+        List<ModelSpec> panel = judgeNames(run).stream().map(models::resolve).toList();
         PairwiseJudge pairwise = null;
         io.claimbench.judging.RubricJudge rubric = null;
         if (io.claimbench.judging.RubricJudge.NAME.equals(run.scorer)) {
@@ -188,18 +219,59 @@ public class RunService {
         RunContext ctx = new RunContext(run.id, set, candidate, baseline, judge, pairwise, REFERENCE_SCORERS.get(run.scorer),
                 run.temperature, run.seed, run.useCache, run.costCap, run.concurrency, run.earlyStop, run.samples,
                 run.totalItems, pairwise == null || set.styleScorer() == null ? null : REFERENCE_SCORERS.get(set.styleScorer()),
-                rubric, config.rubricTieBand());
+                rubric, config.rubricTieBand(), panel, run.judgeAggregate, JudgePanel.SWAP_ADAPTIVE.equals(run.swapMode),
+                run.swapAudit == null ? 0 : run.swapAudit);
         // A resumed run remembers which models already answered, so that a later 400 is not taken for bad settings.
         QuarkusTransaction.requiringNew().run(() -> {
             RunEntity.getEntityManager().createQuery("select distinct g.modelName from GenerationEntity g "
                             + "where g.runId = :run and g.error is null", String.class).setParameter("run", run.id)
                     .getResultList().forEach(ctx::answered);
-            if (RunEntity.getEntityManager().createQuery("select count(j) from JudgmentEntity j where j.runId = :run "
-                    + "and j.outcome <> 'ERROR'", Long.class).setParameter("run", run.id).getSingleResult() > 0 && judge != null) {
-                ctx.answered(judge.name());
-            }
+            RunEntity.getEntityManager().createQuery("select distinct j.judge from JudgmentEntity j where j.runId = :run "
+                    + "and j.outcome <> 'ERROR'", String.class).setParameter("run", run.id).getResultList().forEach(ctx::answered);
         });
         return ctx;
+    }
+
+    /** The run's judges in panel order: the recorded panel, or the single judge. */
+    public static List<String> judgeNames(RunEntity run) {
+        if (run.judges != null) {
+            try {
+                return List.of(PANEL_JSON.readValue(run.judges, String[].class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("run " + run.id + " has an unreadable judge panel", e);
+            }
+        }
+        return run.judge == null ? List.of() : List.of(run.judge);
+    }
+
+    private List<ModelSpec> panel(RunRequest r) {
+        boolean hasPanel = r.judges() != null && !r.judges().isEmpty();
+        if (hasPanel && r.judge() != null) {
+            throw new InvalidRunException("judges", "give judge or judges, not both", false);
+        }
+        if (!hasPanel) {
+            return List.of(model("judge", r.judge()));
+        }
+        if (r.judges().size() > JudgePanel.MAX_JUDGES) {
+            throw new InvalidRunException("judges", "at most " + JudgePanel.MAX_JUDGES + " judges", false);
+        }
+        List<ModelSpec> out = new java.util.ArrayList<>();
+        for (int i = 0; i < r.judges().size(); i++) {
+            ModelSpec m = model("judges[" + i + "]", r.judges().get(i));
+            if (out.stream().anyMatch(o -> o.name().equals(m.name()))) {
+                throw new InvalidRunException("judges[" + i + "]", "judge '" + m.name() + "' is named twice", false);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private String names(List<ModelSpec> panel) {
+        try {
+            return json.writeValueAsString(panel.stream().map(ModelSpec::name).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Optional<ReferenceScorer> referenceScorer(String name) {
@@ -250,7 +322,13 @@ public class RunService {
     }
 
     private void checkRecordings(RunRequest r) {
-        String[][] refs = {{"candidate", r.candidate()}, {"baseline", r.baseline()}, {"judge", r.judge()}};
+        List<String[]> refs = new java.util.ArrayList<>(List.of(new String[]{"candidate", r.candidate()},
+                new String[]{"baseline", r.baseline()}, new String[]{"judge", r.judge()}));
+        if (r.judges() != null) {
+            for (int i = 0; i < r.judges().size(); i++) {
+                refs.add(new String[]{"judges[" + i + "]", r.judges().get(i)});
+            }
+        }
         for (String[] ref : refs) {
             if (ref[1] != null && ref[1].startsWith("recorded:") && models.find(ref[1]).isEmpty()) {
                 try {
@@ -305,6 +383,10 @@ public class RunService {
         spec.put("baseline", run.baseline);
         spec.put("scorer", run.scorer);
         spec.put("judge", run.judge);
+        spec.put("judges", run.judges == null ? null : judgeNames(run));
+        spec.put("judgeAggregate", run.judgeAggregate);
+        spec.put("swap", run.swapMode);
+        spec.put("swapAudit", run.swapAudit);
         spec.put("judgeTemplate", run.judgeTemplate);
         spec.put("judgeTemplateHash", run.judgeTemplateHash);
         spec.put("samples", run.samples);

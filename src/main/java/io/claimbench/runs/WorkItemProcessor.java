@@ -183,7 +183,7 @@ public class WorkItemProcessor {
 
     private JudgmentEntity gradeOne(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, int game, String answer) {
         PairwiseJudge.Rendered rendered = ctx.rubricJudge.render(prompt.text, answer, prompt.reference);
-        return callJudge(ctx, item, game, "rubric", ctx.rubricJudge.hash(), rendered, j -> {
+        return callJudge(ctx, ctx.judge, item, game, "rubric", ctx.rubricJudge.hash(), rendered, j -> {
             AnswerScore s = io.claimbench.judging.RubricJudge.parse(j.raw);
             j.outcome = s instanceof AnswerScore.Scored ? "SCORED" : "UNSCORED";
             j.reason = s instanceof AnswerScore.Unscored u ? u.reason() : null;
@@ -194,21 +194,21 @@ public class WorkItemProcessor {
      * One judge call, through the cache, recorded as a judgment; {@code read} fills in the verdict from the raw
      * answer. A failed call is an error, and fails the run when the judge cannot work at all.
      */
-    private JudgmentEntity callJudge(RunContext ctx, WorkItemEntity item, int game, String kind, String templateHash,
+    private JudgmentEntity callJudge(RunContext ctx, ModelSpec judge, WorkItemEntity item, int game, String kind, String templateHash,
                                      PairwiseJudge.Rendered rendered, java.util.function.Consumer<JudgmentEntity> read) {
-        String key = PromptItem.sha256(kind + "|" + ctx.judge.identity() + "|" + templateHash + "|" + rendered.system()
+        String key = PromptItem.sha256(kind + "|" + judge.identity() + "|" + templateHash + "|" + rendered.system()
                 + "\u0000" + rendered.user());
         JudgmentEntity j = new JudgmentEntity();
         j.runId = ctx.runId;
         j.workItemId = item.id;
         j.game = game;
-        j.judge = ctx.judge.name();
+        j.judge = judge.name();
         j.cacheKey = key;
         j.createdAt = Instant.now(clock);
         try {
-            CallResult r = caller.call(ctx, ctx.judge, new GenerationRequest(rendered.system(), rendered.user(), 0.0,
-                    ctx.judge.maxTokens(), (int) ctx.seed, null), key, "judgment");
-            ctx.answered(ctx.judge);
+            CallResult r = caller.call(ctx, judge, new GenerationRequest(rendered.system(), rendered.user(), 0.0,
+                    judge.maxTokens(), (int) ctx.seed, null), key, "judgment");
+            ctx.answered(judge);
             j.fromCache = r.fromCache();
             j.raw = r.generation().text();
             j.latencyMs = r.generation().latencyMillis();
@@ -219,32 +219,77 @@ public class WorkItemProcessor {
         } catch (EndpointException e) {
             j.outcome = "ERROR";
             j.reason = "judge: " + e.getMessage();
-            if (ctx.failsRun(ctx.judge, e)) {
+            if (ctx.failsRun(judge, e)) {
                 ctx.stop(RunState.FAILED, "judge: " + e.getMessage());
             }
         }
         return j;
     }
 
+    /**
+     * Every judge of the panel in parallel. With one judge the pair's outcome is its combined verdict; with a panel
+     * the verdicts combine by majority or mean. Under adaptive swap, whether the pair is audited is drawn once per
+     * pair and holds for every judge.
+     */
     private void judge(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, String candidate,
-                         String baseline, List<JudgmentEntity> judgments, ComparisonEntity comparison) {
-        CompletableFuture<JudgmentEntity> g1 = async(() -> game(ctx, item, prompt, 1, candidate, baseline));
-        CompletableFuture<JudgmentEntity> g2 = async(() -> game(ctx, item, prompt, 2, baseline, candidate));
-        JudgmentEntity j1 = join(g1);
-        JudgmentEntity j2 = join(g2);
-        judgments.add(j1);
-        judgments.add(j2);
-        SwapCombiner.Combined combined = SwapCombiner.combine(verdictOf(j1), verdictOf(j2));
-        comparison.outcome = combined.outcome();
-        comparison.strength = combined.strength();
-        comparison.reason = combined.reason();
+                       String baseline, List<JudgmentEntity> judgments, ComparisonEntity comparison) {
+        boolean audited = ctx.adaptiveSwap && io.claimbench.judging.JudgePanel.audited(ctx.seed,
+                prompt.contentHash + "#" + item.sampleIndex, ctx.swapAudit);
+        if (ctx.adaptiveSwap) {
+            comparison.swapAudited = audited;
+        }
+        List<CompletableFuture<Judged>> panel = ctx.judges.stream()
+                .map(judge -> async(() -> judgeWith(ctx, judge, item, prompt, candidate, baseline, audited))).toList();
+        List<io.claimbench.judging.JudgePanel.Vote> votes = new ArrayList<>();
+        for (CompletableFuture<Judged> f : panel) {
+            Judged j = join(f);
+            judgments.addAll(j.judgments());
+            votes.add(j.vote());
+        }
+        if (votes.size() == 1) {
+            SwapCombiner.Combined combined = votes.get(0).combined();
+            comparison.outcome = combined.outcome();
+            comparison.strength = combined.strength();
+            comparison.reason = combined.reason();
+        } else {
+            var a = io.claimbench.judging.JudgePanel.aggregate(ctx.judgeAggregate, votes);
+            comparison.outcome = a.outcome();
+            comparison.strength = a.strength();
+            comparison.winShare = a.outcome().decided() ? a.winShare() : null;
+            comparison.reason = a.reason();
+        }
     }
 
-    private JudgmentEntity game(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, int game,
+    /** One judge's verdict on the pair: both orders in parallel, or under adaptive swap the second only if needed. */
+    private Judged judgeWith(RunContext ctx, ModelSpec judge, WorkItemEntity item, PromptVersionEntity prompt,
+                             String candidate, String baseline, boolean audited) {
+        if (!ctx.adaptiveSwap) {
+            CompletableFuture<JudgmentEntity> g1 = async(() -> game(ctx, judge, item, prompt, 1, candidate, baseline));
+            CompletableFuture<JudgmentEntity> g2 = async(() -> game(ctx, judge, item, prompt, 2, baseline, candidate));
+            JudgmentEntity j1 = join(g1);
+            JudgmentEntity j2 = join(g2);
+            return new Judged(List.of(j1, j2), new io.claimbench.judging.JudgePanel.Vote(judge.name(),
+                    SwapCombiner.combine(verdictOf(j1), verdictOf(j2))));
+        }
+        JudgmentEntity j1 = game(ctx, judge, item, prompt, 1, candidate, baseline);
+        Verdict v1 = verdictOf(j1);
+        if (!io.claimbench.judging.JudgePanel.needsSwap(v1, audited) || ctx.stopped()) {
+            return new Judged(List.of(j1), new io.claimbench.judging.JudgePanel.Vote(judge.name(),
+                    io.claimbench.judging.JudgePanel.single(v1)));
+        }
+        JudgmentEntity j2 = game(ctx, judge, item, prompt, 2, baseline, candidate);
+        return new Judged(List.of(j1, j2), new io.claimbench.judging.JudgePanel.Vote(judge.name(),
+                SwapCombiner.combine(v1, verdictOf(j2))));
+    }
+
+    private record Judged(List<JudgmentEntity> judgments, io.claimbench.judging.JudgePanel.Vote vote) {
+    }
+
+    private JudgmentEntity game(RunContext ctx, ModelSpec judge, WorkItemEntity item, PromptVersionEntity prompt, int game,
                                 String answerA, String answerB) {
         PairwiseJudge.Rendered rendered = ctx.pairwiseJudge.render(prompt.text, answerA, answerB,
                 "reference-judge".equals(ctx.evalSet.scorer()) ? prompt.reference : null);
-        return callJudge(ctx, item, game, "judge", ctx.pairwiseJudge.template().hash(), rendered, j -> {
+        return callJudge(ctx, judge, item, game, "judge", ctx.pairwiseJudge.template().hash(), rendered, j -> {
             Verdict v = PairwiseJudge.parse(j.raw);
             j.rationale = v.rationale();
             switch (v) {

@@ -18,7 +18,7 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
     public static final String CANDIDATE_KEY = "sk-test-CANDIDATEKEY-4f9a8b7c6d5e4f3a2b1c";
     public static final String UNAUTH_KEY = "sk-test-UNAUTHKEY-0a1b2c3d4e5f6a7b8c9d";
 
-    public static final String[] MODELS = {"cand", "base", "judge", "limited", "unauth", "slow", "flaky", "streamer"};
+    public static final String[] MODELS = {"cand", "base", "judge", "judge2", "limited", "unauth", "slow", "flaky", "streamer"};
 
     private static WireMockServer server;
 
