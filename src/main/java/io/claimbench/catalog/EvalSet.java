@@ -6,17 +6,21 @@ import java.util.Optional;
 
 /**
  * A claim as a set of prompts, with the hypothesis a run tests and how its answers are scored; {@code styleScorer}
- * (optional) measures each answer's style beside a judge's verdict, so a reader sees why one answer won.
+ * (optional) measures each answer's style beside a judge's verdict, so a reader sees why one answer won;
+ * {@code efficiencyClaims} are the claim's statements about speed or price (ratios of the candidate's to the
+ * baseline's time to first token, latency, cost per answer or per win), judged on the run's recorded timings and
+ * token counts beside the win-rate hypothesis.
  */
 public record EvalSet(String id, String title, Claim claim, List<PublishedFigure> published, Hypothesis hypothesis,
                       String scorer, String judgeTemplate, List<String> categories, List<PromptItem> prompts,
-                      String file, String contentHash, String styleScorer) {
+                      String file, String contentHash, String styleScorer, List<Hypothesis> efficiencyClaims) {
 
     public EvalSet {
         Objects.requireNonNull(id, "id");
         published = List.copyOf(published);
         categories = List.copyOf(categories);
         prompts = List.copyOf(prompts);
+        efficiencyClaims = efficiencyClaims == null ? List.of() : List.copyOf(efficiencyClaims);
     }
 
     public Optional<PromptItem> prompt(String promptId) {

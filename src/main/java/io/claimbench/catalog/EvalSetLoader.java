@@ -34,7 +34,7 @@ public final class EvalSetLoader {
     static final Set<String> METRICS = Set.of(Hypothesis.WIN_RATE);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> TOP = Set.of("id", "title", "claim", "published", "hypothesis", "scorer",
-            "judge-template", "categories", "prompts", "source", "style-scorer");
+            "judge-template", "categories", "prompts", "source", "style-scorer", "efficiency-claims");
     /** Scorers that need no reference and can annotate a judged run's answers. */
     public static final Set<String> STYLE_SCORERS = Set.of("eq-style", "ascii-art");
 
@@ -111,7 +111,15 @@ public final class EvalSetLoader {
         String title = top.string("title", true);
         Claim claim = readClaim(top);
         List<PublishedFigure> published = readPublished(name, top, problems);
-        Hypothesis hypothesis = readHypothesis(top);
+        Hypothesis hypothesis = readHypothesis(top.mapping("hypothesis", Set.of("metric", "comparator", "threshold"), true), METRICS);
+        List<Hypothesis> efficiencyClaims = new ArrayList<>();
+        for (Node n : top.list("efficiency-claims", false)) {
+            Hypothesis e = readHypothesis(new YamlFields(name, n, problems, Set.of("metric", "comparator", "threshold")),
+                    Hypothesis.EFFICIENCY_METRICS);
+            if (e != null) {
+                efficiencyClaims.add(e);
+            }
+        }
         String scorer = top.string("scorer", true);
         if (scorer != null && !SCORERS.contains(scorer)) {
             top.problem("scorer", "unknown scorer '" + scorer + "' (expected one of " + new java.util.TreeSet<>(SCORERS) + ")");
@@ -158,7 +166,7 @@ public final class EvalSetLoader {
             return null;
         }
         return new EvalSet(id, title, claim, published, hypothesis, scorer, judgeTemplate, categories, prompts, name,
-                PromptItem.sha256(content + prompts.stream().map(PromptItem::hash).toList()), styleScorer);
+                PromptItem.sha256(content + prompts.stream().map(PromptItem::hash).toList()), styleScorer, efficiencyClaims);
     }
 
     private Claim readClaim(YamlFields top) {
@@ -183,14 +191,13 @@ public final class EvalSetLoader {
         return out;
     }
 
-    private Hypothesis readHypothesis(YamlFields top) {
-        YamlFields h = top.mapping("hypothesis", Set.of("metric", "comparator", "threshold"), true);
+    private Hypothesis readHypothesis(YamlFields h, Set<String> metrics) {
         if (h == null) {
             return null;
         }
         String metric = h.string("metric", true);
-        if (metric != null && !METRICS.contains(metric)) {
-            h.problem("metric", "unknown metric '" + metric + "' (expected one of " + METRICS + ")");
+        if (metric != null && !metrics.contains(metric)) {
+            h.problem("metric", "unknown metric '" + metric + "' (expected one of " + new java.util.TreeSet<>(metrics) + ")");
             metric = null;
         }
         String cmp = h.string("comparator", true);

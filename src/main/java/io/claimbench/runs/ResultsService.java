@@ -31,10 +31,12 @@ public class ResultsService {
 
     private final CatalogService catalog;
     private final ObjectMapper json;
+    private final io.claimbench.models.ModelRegistry models;
 
-    public ResultsService(CatalogService catalog, ObjectMapper json) {
+    public ResultsService(CatalogService catalog, ObjectMapper json, io.claimbench.models.ModelRegistry models) {
         this.catalog = catalog;
         this.json = json;
+        this.models = models;
     }
 
     public Optional<RunReport> report(String runId) {
@@ -87,7 +89,8 @@ public class ResultsService {
                     run.cost > 0 ? run.cost / comparisons.size() * notRun : null);
         }
         return new RunReport(r, hypothesis, set.map(EvalSet::published).orElse(List.of()), overall, groups, models, judging,
-                savings, humans(comparisons, votes), epochs(run, comparisons));
+                savings, humans(comparisons, votes), epochs(run, comparisons),
+                efficiency(run, set.map(EvalSet::efficiencyClaims).orElse(List.of()), comparisons, generations, bootstrap));
     }
 
     private static RunReport.Graded graded(List<ComparisonEntity> list, ClaimAssessment.Settings bootstrap) {
@@ -263,6 +266,76 @@ public class ResultsService {
                     : io.claimbench.judging.SwapCombiner.combine(v1, WorkItemProcessor.verdictOf(g[1]))).outcome());
         });
         return out;
+    }
+
+    private RunReport.Efficiency efficiency(RunEntity run, List<io.claimbench.catalog.Hypothesis> claims,
+                                            List<ComparisonEntity> comparisons, List<GenerationEntity> generations,
+                                            ClaimAssessment.Settings bootstrap) {
+        Map<Long, GenerationEntity[]> byItem = new HashMap<>();
+        for (GenerationEntity g : generations) {
+            if (g.error == null) {
+                byItem.computeIfAbsent(g.workItemId, k -> new GenerationEntity[2])[GenerationEntity.CANDIDATE.equals(g.role) ? 0 : 1] = g;
+            }
+        }
+        io.claimbench.models.ModelSpec cand = spec(run.candidate);
+        io.claimbench.models.ModelSpec base = spec(run.baseline);
+        List<io.claimbench.stats.PairedRatio.Pair> firstToken = new ArrayList<>();
+        List<io.claimbench.stats.PairedRatio.Pair> latency = new ArrayList<>();
+        List<io.claimbench.stats.PairedRatio.Pair> cost = new ArrayList<>();
+        List<io.claimbench.stats.PairedRatio.CostShare> perWin = new ArrayList<>();
+        for (ComparisonEntity c : comparisons) {
+            GenerationEntity[] g = byItem.get(c.workItemId);
+            if (g == null || g[0] == null || g[1] == null) {
+                continue;
+            }
+            String cluster = Long.toString(c.promptVersionId);
+            if (g[0].firstTokenMs != null && g[1].firstTokenMs != null) {
+                firstToken.add(new io.claimbench.stats.PairedRatio.Pair(cluster, g[0].firstTokenMs, g[1].firstTokenMs));
+            }
+            if (g[0].latencyMs != null && g[1].latencyMs != null) {
+                latency.add(new io.claimbench.stats.PairedRatio.Pair(cluster, g[0].latencyMs, g[1].latencyMs));
+            }
+            Double cc = cand == null ? null : cand.cost(g[0].tokensIn, g[0].tokensOut);
+            Double bc = base == null ? null : base.cost(g[1].tokensIn, g[1].tokensOut);
+            if (cc != null && bc != null) {
+                cost.add(new io.claimbench.stats.PairedRatio.Pair(cluster, cc, bc));
+                if (c.outcome.decided()) {
+                    perWin.add(new io.claimbench.stats.PairedRatio.CostShare(cluster, cc, bc,
+                            c.winShare != null ? c.winShare : winShare(c.outcome)));
+                }
+            }
+        }
+        int resamples = bootstrap.resamples();
+        var ft = io.claimbench.stats.PairedRatio.of(firstToken, resamples, bootstrap.seed());
+        var lat = io.claimbench.stats.PairedRatio.of(latency, resamples, bootstrap.seed());
+        var cst = io.claimbench.stats.PairedRatio.of(cost, resamples, bootstrap.seed());
+        var cpw = io.claimbench.stats.PairedRatio.costPerWin(perWin, resamples, bootstrap.seed());
+        List<RunReport.EfficiencyClaim> verdicts = new ArrayList<>();
+        for (io.claimbench.catalog.Hypothesis h : claims) {
+            long n;
+            Double ratio;
+            io.claimbench.stats.Interval interval;
+            switch (h.metric()) {
+                case io.claimbench.catalog.Hypothesis.FIRST_TOKEN_RATIO -> { n = ft.n(); ratio = ft.ratio(); interval = ft.ratioInterval(); }
+                case io.claimbench.catalog.Hypothesis.LATENCY_RATIO -> { n = lat.n(); ratio = lat.ratio(); interval = lat.ratioInterval(); }
+                case io.claimbench.catalog.Hypothesis.COST_RATIO -> { n = cst.n(); ratio = cst.ratio(); interval = cst.ratioInterval(); }
+                case io.claimbench.catalog.Hypothesis.COST_PER_WIN_RATIO -> { n = cpw.n(); ratio = cpw.ratio(); interval = cpw.ratioInterval(); }
+                default -> throw new IllegalStateException("not an efficiency metric: " + h.metric());
+            }
+            verdicts.add(new RunReport.EfficiencyClaim(h.metric(), h.comparator().symbol(), h.threshold(),
+                    "candidate/baseline " + h.describe(), n, ratio, interval,
+                    interval == null ? ClaimVerdict.INCONCLUSIVE : ClaimVerdict.of(h.comparator(), h.threshold(), interval)));
+        }
+        return new RunReport.Efficiency(ft, lat, cst, cpw, verdicts);
+    }
+
+    /** The model's price as configured now; null when it is no longer known. */
+    private io.claimbench.models.ModelSpec spec(String name) {
+        try {
+            return models.resolve(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Win rate per sample index and its spread; null for one sample. */

@@ -15,7 +15,24 @@ import java.util.List;
  */
 public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> published, Group overall,
                         List<Group> categories, Models models, Judging judging, Savings savings, Humans humans,
-                        Epochs epochs) {
+                        Epochs epochs, Efficiency efficiency) {
+
+    /**
+     * Speed and price, candidate against baseline over the same work items: time to first token (streamed answers),
+     * total latency and cost per answer at list price (token counts x the model's price, so cached answers count
+     * what they would cost), each as means, difference and ratio with prompt-clustered bootstrap intervals; cost per
+     * win; and the verdict on each efficiency claim of the eval set. Recorded answers carry no timings: n is 0.
+     */
+    public record Efficiency(io.claimbench.stats.PairedRatio.Result firstTokenMs,
+                             io.claimbench.stats.PairedRatio.Result latencyMs,
+                             io.claimbench.stats.PairedRatio.Result costPerAnswer,
+                             io.claimbench.stats.PairedRatio.CostPerWin costPerWin, List<EfficiencyClaim> claims) {
+    }
+
+    /** One efficiency claim: the candidate/baseline ratio, its n and interval, and the verdict the interval gives. */
+    public record EfficiencyClaim(String metric, String comparator, double threshold, String statement, long n,
+                                  Double ratio, Interval interval, ClaimVerdict verdict) {
+    }
 
     /**
      * Repeated samples per prompt (epochs): the win rate of each sample index on its own, how much it varies from

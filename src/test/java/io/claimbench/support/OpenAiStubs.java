@@ -36,6 +36,11 @@ public final class OpenAiStubs {
 
     /** A streamed completion, one server-sent event per word, then the usage and [DONE]. */
     public static String stream(String content) {
+        return stream(content, 100, 50);
+    }
+
+    /** A streamed completion whose final usage reports the given token counts. */
+    public static String stream(String content, int promptTokens, int completionTokens) {
         StringBuilder sb = new StringBuilder();
         ObjectNode first = chunk();
         first.withArray("choices").addObject().put("index", 0).putObject("delta").put("role", "assistant").put("content", "");
@@ -49,7 +54,8 @@ public final class OpenAiStubs {
         ObjectNode choice = last.withArray("choices").addObject().put("index", 0);
         choice.putObject("delta");
         choice.put("finish_reason", "stop");
-        last.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 50).put("total_tokens", 150);
+        last.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
         sb.append("data: ").append(last).append("\n\n").append("data: [DONE]\n\n");
         return sb.toString();
     }

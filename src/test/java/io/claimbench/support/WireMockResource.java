@@ -18,7 +18,7 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
     public static final String CANDIDATE_KEY = "sk-test-CANDIDATEKEY-4f9a8b7c6d5e4f3a2b1c";
     public static final String UNAUTH_KEY = "sk-test-UNAUTHKEY-0a1b2c3d4e5f6a7b8c9d";
 
-    public static final String[] MODELS = {"cand", "base", "judge", "judge2", "limited", "unauth", "slow", "flaky", "streamer"};
+    public static final String[] MODELS = {"cand", "base", "judge", "judge2", "limited", "unauth", "slow", "flaky", "streamer", "streamer2"};
 
     private static WireMockServer server;
 
@@ -41,7 +41,7 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
             config.put(p + "price-input-per-million", "1.0");
             config.put(p + "price-output-per-million", "2.0");
             config.put(p + "timeout", "5s");
-            config.put(p + "stream", Boolean.toString(m.equals("streamer")));
+            config.put(p + "stream", Boolean.toString(m.startsWith("streamer")));
         }
         return config;
     }
