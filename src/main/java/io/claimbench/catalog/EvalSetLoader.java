@@ -34,7 +34,9 @@ public final class EvalSetLoader {
     static final Set<String> METRICS = Set.of(Hypothesis.WIN_RATE);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> TOP = Set.of("id", "title", "claim", "published", "hypothesis", "scorer",
-            "judge-template", "categories", "prompts", "source", "style-scorer");
+            "judge-template", "categories", "prompts", "source", "style-scorer", "rubric-template");
+    /** The rubric-judge scorer's template when an eval set names none. */
+    public static final String DEFAULT_RUBRIC_TEMPLATE = "rubric";
     /** Scorers that need no reference and can annotate a judged run's answers. */
     public static final Set<String> STYLE_SCORERS = Set.of("eq-style", "ascii-art");
 
@@ -131,6 +133,14 @@ public final class EvalSetLoader {
             top.problem("judge-template", "judge template '" + judgeTemplate + "' not found at "
                     + promptsDir.resolve("judges").resolve(judgeTemplate + ".md"));
         }
+        String rubricTemplate = top.has("rubric-template") ? top.string("rubric-template", true) : DEFAULT_RUBRIC_TEMPLATE;
+        if (rubricTemplate != null && !ID.matcher(rubricTemplate).matches()) {
+            top.problem("rubric-template", "rubric template names are lower-case letters, digits and dashes");
+        } else if (rubricTemplate != null && top.has("rubric-template")
+                && !Files.isRegularFile(promptsDir.resolve("judges").resolve(rubricTemplate + ".md"))) {
+            top.problem("rubric-template", "rubric template '" + rubricTemplate + "' not found at "
+                    + promptsDir.resolve("judges").resolve(rubricTemplate + ".md"));
+        }
         List<String> categories = top.strings("categories", !top.has("source"));
         Set<String> categorySet = new HashSet<>(categories);
         if (categorySet.size() != categories.size()) {
@@ -158,7 +168,7 @@ public final class EvalSetLoader {
             return null;
         }
         return new EvalSet(id, title, claim, published, hypothesis, scorer, judgeTemplate, categories, prompts, name,
-                PromptItem.sha256(content + prompts.stream().map(PromptItem::hash).toList()), styleScorer);
+                PromptItem.sha256(content + prompts.stream().map(PromptItem::hash).toList()), styleScorer, rubricTemplate);
     }
 
     private Claim readClaim(YamlFields top) {

@@ -97,8 +97,8 @@ public class RunService {
         String templateHash = null;
         if (rubric) {
             judge = model("judge", r.judge());
-            template = io.claimbench.judging.RubricJudge.TEMPLATE;
-            templateHash = io.claimbench.judging.RubricJudge.load(catalog.promptsDir()).hash();
+            template = set.rubricTemplate();
+            templateHash = rubricJudge(template).hash();
         } else if (judged) {
             judge = model("judge", r.judge());
             template = r.judgeTemplate() != null ? r.judgeTemplate() : set.judgeTemplate();
@@ -174,9 +174,9 @@ public class RunService {
         PairwiseJudge pairwise = null;
         io.claimbench.judging.RubricJudge rubric = null;
         if (io.claimbench.judging.RubricJudge.NAME.equals(run.scorer)) {
-            rubric = io.claimbench.judging.RubricJudge.load(catalog.promptsDir());
+            rubric = io.claimbench.judging.RubricJudge.load(catalog.promptsDir(), run.judgeTemplate);
             if (!rubric.hash().equals(run.judgeTemplateHash)) {
-                throw new IllegalStateException("the rubric template changed since the run started");
+                throw new IllegalStateException("rubric template '" + run.judgeTemplate + "' changed since the run started");
             }
         } else if (run.judgeTemplate != null) {
             JudgeTemplate t = judgeTemplate("judgeTemplate", run.judgeTemplate);
@@ -285,6 +285,16 @@ public class RunService {
             throw new InvalidRunException(field, "unknown judge template '" + name + "'", true);
         } catch (IllegalArgumentException e) {
             throw new InvalidRunException(field, e.getMessage(), false);
+        }
+    }
+
+    private io.claimbench.judging.RubricJudge rubricJudge(String name) {
+        try {
+            return io.claimbench.judging.RubricJudge.load(catalog.promptsDir(), name);
+        } catch (java.io.UncheckedIOException e) {
+            throw new InvalidRunException("scorer", "rubric template '" + name + "' is not readable", false);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRunException("scorer", e.getMessage(), false);
         }
     }
 
