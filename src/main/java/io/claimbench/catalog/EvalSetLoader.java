@@ -276,11 +276,14 @@ public final class EvalSetLoader {
         if (format == null || path == null) {
             return List.of();
         }
+        Path f = evalSetsDir.resolve(path).normalize();
+        if (JudgemarkPrompts.FORMAT.equals(format)) {
+            return JudgemarkPrompts.read(f, category, message -> s.problem("path", message));
+        }
         if (!"eq-bench-v2".equals(format)) {
-            s.problem("format", "unknown source format '" + format + "' (expected eq-bench-v2)");
+            s.problem("format", "unknown source format '" + format + "' (expected eq-bench-v2 or " + JudgemarkPrompts.FORMAT + ")");
             return List.of();
         }
-        Path f = evalSetsDir.resolve(path).normalize();
         try {
             JsonNode root = json.readTree(f.toFile());
             List<PromptItem> out = new ArrayList<>();

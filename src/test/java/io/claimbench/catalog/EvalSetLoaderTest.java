@@ -137,13 +137,14 @@ class EvalSetLoaderTest {
         List<EvalSet> sets = new EvalSetLoader(Path.of("eval-sets"), Path.of("prompts")).loadAll();
         Map<String, EvalSet> byId = sets.stream().collect(Collectors.toMap(EvalSet::id, s -> s));
         assertThat(byId).containsKeys("everyday", "knowledge-work", "creative-writing", "emotional-intelligence",
-                "ascii-art", "world-knowledge", "coding", "immediate-response", "mini-models", "eq-bench-v2");
+                "ascii-art", "world-knowledge", "coding", "immediate-response", "mini-models", "eq-bench-v2", "judgemark");
         for (String preference : List.of("everyday", "knowledge-work", "creative-writing", "emotional-intelligence", "ascii-art", "coding")) {
             assertThat(byId.get(preference).prompts()).as(preference).hasSizeGreaterThanOrEqualTo(30);
         }
         assertThat(byId.get("world-knowledge").prompts()).hasSizeGreaterThanOrEqualTo(40)
                 .allMatch(p -> p.reference() != null && !p.reference().isBlank());
         assertThat(byId.get("eq-bench-v2").prompts()).hasSize(171);
+        assertThat(byId.get("judgemark").prompts()).hasSize(19);
         assertThat(byId.get("creative-writing").rubricTemplate()).isEqualTo("creative-writing-rubric");
         assertThat(byId.get("creative-writing").judgeTemplate()).isEqualTo("creative-writing");
         assertThat(byId.get("everyday").rubricTemplate()).isEqualTo("rubric");
