@@ -30,7 +30,7 @@ public class EvalSetResource {
 
     public record EvalSetView(String id, String title, Claim claim, List<PublishedFigure> published, String metric,
                               String comparator, double threshold, String scorer, String judgeTemplate,
-                              List<String> categories, String file, String contentHash, List<PromptView> prompts) {
+                              String rubricTemplate, List<String> categories, String file, String contentHash, List<PromptView> prompts) {
     }
 
     public record PromptView(String id, String category, String text, String reference, String sourceId, String hash) {
@@ -51,7 +51,7 @@ public class EvalSetResource {
         EvalSet s = find(id);
         return new EvalSetView(s.id(), s.title(), s.claim(), s.published(), s.hypothesis().metric(),
                 s.hypothesis().comparator().symbol(), s.hypothesis().threshold(), s.scorer(), s.judgeTemplate(),
-                s.categories(), s.file(), s.contentHash(), prompts(s, category));
+                s.rubricTemplate(), s.categories(), s.file(), s.contentHash(), prompts(s, category));
     }
 
     @GET

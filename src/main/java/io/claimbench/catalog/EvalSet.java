@@ -9,14 +9,17 @@ import java.util.Optional;
  * (optional) measures each answer's style beside a judge's verdict, so a reader sees why one answer won;
  * {@code efficiencyClaims} are the claim's statements about speed or price (ratios of the candidate's to the
  * baseline's time to first token, latency, cost per answer or per win), judged on the run's recorded timings and
- * token counts beside the win-rate hypothesis.
+ * token counts beside the win-rate hypothesis; {@code rubricTemplate} is the template a run grades with when it
+ * chooses the rubric-judge scorer.
  */
 public record EvalSet(String id, String title, Claim claim, List<PublishedFigure> published, Hypothesis hypothesis,
                       String scorer, String judgeTemplate, List<String> categories, List<PromptItem> prompts,
-                      String file, String contentHash, String styleScorer, List<Hypothesis> efficiencyClaims) {
+                      String file, String contentHash, String styleScorer, String rubricTemplate,
+                      List<Hypothesis> efficiencyClaims) {
 
     public EvalSet {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(rubricTemplate, "rubricTemplate");
         published = List.copyOf(published);
         categories = List.copyOf(categories);
         prompts = List.copyOf(prompts);

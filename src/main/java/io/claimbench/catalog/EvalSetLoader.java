@@ -34,7 +34,9 @@ public final class EvalSetLoader {
     static final Set<String> METRICS = Set.of(Hypothesis.WIN_RATE);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> TOP = Set.of("id", "title", "claim", "published", "hypothesis", "scorer",
-            "judge-template", "categories", "prompts", "source", "style-scorer", "efficiency-claims");
+            "judge-template", "categories", "prompts", "source", "style-scorer", "rubric-template", "efficiency-claims");
+    /** The rubric-judge scorer's template when an eval set names none. */
+    public static final String DEFAULT_RUBRIC_TEMPLATE = "rubric";
     /** Scorers that need no reference and can annotate a judged run's answers. */
     public static final Set<String> STYLE_SCORERS = Set.of("eq-style", "ascii-art");
 
@@ -139,6 +141,14 @@ public final class EvalSetLoader {
             top.problem("judge-template", "judge template '" + judgeTemplate + "' not found at "
                     + promptsDir.resolve("judges").resolve(judgeTemplate + ".md"));
         }
+        String rubricTemplate = top.has("rubric-template") ? top.string("rubric-template", true) : DEFAULT_RUBRIC_TEMPLATE;
+        if (rubricTemplate != null && !ID.matcher(rubricTemplate).matches()) {
+            top.problem("rubric-template", "rubric template names are lower-case letters, digits and dashes");
+        } else if (rubricTemplate != null && top.has("rubric-template")
+                && !Files.isRegularFile(promptsDir.resolve("judges").resolve(rubricTemplate + ".md"))) {
+            top.problem("rubric-template", "rubric template '" + rubricTemplate + "' not found at "
+                    + promptsDir.resolve("judges").resolve(rubricTemplate + ".md"));
+        }
         List<String> categories = top.strings("categories", !top.has("source"));
         Set<String> categorySet = new HashSet<>(categories);
         if (categorySet.size() != categories.size()) {
@@ -166,7 +176,8 @@ public final class EvalSetLoader {
             return null;
         }
         return new EvalSet(id, title, claim, published, hypothesis, scorer, judgeTemplate, categories, prompts, name,
-                PromptItem.sha256(content + prompts.stream().map(PromptItem::hash).toList()), styleScorer, efficiencyClaims);
+                PromptItem.sha256(content + prompts.stream().map(PromptItem::hash).toList()), styleScorer, rubricTemplate,
+                efficiencyClaims);
     }
 
     private Claim readClaim(YamlFields top) {
@@ -273,11 +284,14 @@ public final class EvalSetLoader {
         if (format == null || path == null) {
             return List.of();
         }
+        Path f = evalSetsDir.resolve(path).normalize();
+        if (JudgemarkPrompts.FORMAT.equals(format)) {
+            return JudgemarkPrompts.read(f, category, message -> s.problem("path", message));
+        }
         if (!"eq-bench-v2".equals(format)) {
-            s.problem("format", "unknown source format '" + format + "' (expected eq-bench-v2)");
+            s.problem("format", "unknown source format '" + format + "' (expected eq-bench-v2 or " + JudgemarkPrompts.FORMAT + ")");
             return List.of();
         }
-        Path f = evalSetsDir.resolve(path).normalize();
         try {
             JsonNode root = json.readTree(f.toFile());
             List<PromptItem> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.claimbench.cli;
 import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.EvalSet;
 import io.claimbench.judging.JudgeTemplate;
+import io.claimbench.judging.RubricJudge;
 import io.claimbench.models.ModelRegistry;
 import picocli.CommandLine;
 
@@ -36,11 +37,17 @@ public class ValidateCommand implements Callable<Integer> {
         for (String t : templates) {
             JudgeTemplate.load(catalog.promptsDir(), t);
         }
+        // Grading templates have their own contract (one answer, a 1-10 rating); a name may serve both ways.
+        TreeSet<String> rubrics = new TreeSet<>();
+        sets.stream().map(EvalSet::rubricTemplate).forEach(rubrics::add);
+        for (String t : rubrics) {
+            RubricJudge.load(catalog.promptsDir(), t);
+        }
         if (!modelProblems.isEmpty()) {
             return CliErrors.BAD_INPUT;
         }
         spec.commandLine().getOut().printf("ok: %d eval sets, %d prompts, %d judge templates, %d models%n", sets.size(),
-                sets.stream().mapToInt(s -> s.prompts().size()).sum(), templates.size(), models.list().size());
+                sets.stream().mapToInt(s -> s.prompts().size()).sum(), templates.size() + rubrics.size(), models.list().size());
         return 0;
     }
 }

@@ -21,32 +21,43 @@ import java.util.regex.Pattern;
 public final class RubricJudge {
 
     public static final String NAME = "rubric-judge";
+    /** The template an eval set grades with when it names none ({@code rubric-template} in its YAML). */
     public static final String TEMPLATE = "rubric";
     private static final Pattern BRACKETED = Pattern.compile("\\[\\[\\s*(\\d+(?:\\.\\d+)?)\\s*]]|(?i)rating\\s*:\\s*(\\d+(?:\\.\\d+)?)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String name;
     private final String system;
     private final String user;
     private final String hash;
 
-    private RubricJudge(String system, String user, String hash) {
+    private RubricJudge(String name, String system, String user, String hash) {
+        this.name = name;
         this.system = system;
         this.user = user;
         this.hash = hash;
     }
 
-    public static RubricJudge load(Path promptsDir) {
-        Path file = promptsDir.resolve("judges").resolve(TEMPLATE + ".md");
+    /** The grading template {@code prompts/judges/<name>.md}: system text, {@code ---}, then the user text. */
+    public static RubricJudge load(Path promptsDir, String name) {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("rubric template names are lower-case letters, digits and dashes; was '" + name + "'");
+        }
+        Path file = promptsDir.resolve("judges").resolve(name + ".md");
         try {
             String content = Files.readString(file, StandardCharsets.UTF_8);
             int sep = content.indexOf("\n---\n");
             if (sep < 0 || !content.contains("{{answer}}") || !content.contains("{{fence}}") || !content.contains("{{question}}")) {
                 throw new IllegalArgumentException("rubric template " + file + " needs '---', {{question}}, {{answer}} and {{fence}}");
             }
-            return new RubricJudge(content.substring(0, sep).strip(), content.substring(sep + 5), PromptItem.sha256(content));
+            return new RubricJudge(name, content.substring(0, sep).strip(), content.substring(sep + 5), PromptItem.sha256(content));
         } catch (IOException e) {
             throw new UncheckedIOException("rubric template " + file + " not readable", e);
         }
+    }
+
+    public String name() {
+        return name;
     }
 
     public String hash() {

@@ -15,8 +15,9 @@ import java.util.TreeSet;
 
 /**
  * Reads published model outputs, detecting the format: EQ-Bench v2 results ({@code raw_results.<run>.raw_inference}),
- * AlpacaEval {@code model_outputs.json} (a list of instruction/output) or ascii-bench {@code ascii_generations.jsonl}
- * (one generation a line, several models: choose one with {@code file#model}).
+ * AlpacaEval {@code model_outputs.json} (a list of instruction/output), ascii-bench {@code ascii_generations.jsonl}
+ * (one generation a line, several models: choose one with {@code file#model}) or EQ-Bench's Judgemark test set
+ * ({@code judgemark_test_set.json}: model, then prompt id, then output; choose a model with {@code file#model}).
  */
 public final class RecordingImporter {
 
@@ -42,8 +43,11 @@ public final class RecordingImporter {
             if (root.isArray() && !root.isEmpty() && root.get(0).has("instruction") && root.get(0).has("output")) {
                 return alpacaEval(root, file);
             }
+            if (isJudgemark(root)) {
+                return judgemark(root, file, model);
+            }
             throw new IllegalArgumentException("unrecognised recording format: " + path
-                    + " (expected EQ-Bench v2 results, AlpacaEval model_outputs.json or ascii-bench .jsonl)");
+                    + " (expected EQ-Bench v2 results, AlpacaEval model_outputs.json, ascii-bench .jsonl or a Judgemark test set)");
         } catch (IOException e) {
             throw new IllegalArgumentException("recording " + path + " is not readable JSON: " + e.getMessage(), e);
         }
@@ -97,6 +101,36 @@ public final class RecordingImporter {
             throw new IllegalArgumentException("choose a model of " + file + " with '#<model>', one of " + models);
         }
         return new Recording("ascii-bench", model, byId, byText);
+    }
+
+    /** An object of models, each an object of prompt id to output text. */
+    private static boolean isJudgemark(JsonNode root) {
+        if (!root.isObject() || root.isEmpty()) {
+            return false;
+        }
+        for (JsonNode outputs : root) {
+            if (!outputs.isObject() || outputs.isEmpty()) {
+                return false;
+            }
+            for (JsonNode text : outputs) {
+                if (!text.isTextual()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private Recording judgemark(JsonNode root, Path file, String model) {
+        if (model == null || !root.has(model)) {
+            Set<String> models = new TreeSet<>();
+            root.fieldNames().forEachRemaining(models::add);
+            throw new IllegalArgumentException("choose a model of " + file + " with '#<model>', one of " + models);
+        }
+        // Judgemark outputs carry no prompt text: they are found by the prompt's key (the eval set's source id).
+        Map<String, String> byId = new HashMap<>();
+        root.get(model).fields().forEachRemaining(e -> byId.put(e.getKey(), e.getValue().asText()));
+        return new Recording("judgemark", model, byId, Map.of());
     }
 
 }

@@ -104,8 +104,8 @@ public class RunService {
             if (panel.size() > 1) {
                 throw new InvalidRunException("judges", "a judge panel needs a pairwise scorer; rubric-judge grades with one judge", false);
             }
-            template = io.claimbench.judging.RubricJudge.TEMPLATE;
-            templateHash = io.claimbench.judging.RubricJudge.load(catalog.promptsDir()).hash();
+            template = set.rubricTemplate();
+            templateHash = rubricJudge(template).hash();
         } else if (judged) {
             panel = panel(r);
             template = r.judgeTemplate() != null ? r.judgeTemplate() : set.judgeTemplate();
@@ -205,9 +205,9 @@ public class RunService {
         PairwiseJudge pairwise = null;
         io.claimbench.judging.RubricJudge rubric = null;
         if (io.claimbench.judging.RubricJudge.NAME.equals(run.scorer)) {
-            rubric = io.claimbench.judging.RubricJudge.load(catalog.promptsDir());
+            rubric = io.claimbench.judging.RubricJudge.load(catalog.promptsDir(), run.judgeTemplate);
             if (!rubric.hash().equals(run.judgeTemplateHash)) {
-                throw new IllegalStateException("the rubric template changed since the run started");
+                throw new IllegalStateException("rubric template '" + run.judgeTemplate + "' changed since the run started");
             }
         } else if (run.judgeTemplate != null) {
             JudgeTemplate t = judgeTemplate("judgeTemplate", run.judgeTemplate);
@@ -363,6 +363,16 @@ public class RunService {
             throw new InvalidRunException(field, "unknown judge template '" + name + "'", true);
         } catch (IllegalArgumentException e) {
             throw new InvalidRunException(field, e.getMessage(), false);
+        }
+    }
+
+    private io.claimbench.judging.RubricJudge rubricJudge(String name) {
+        try {
+            return io.claimbench.judging.RubricJudge.load(catalog.promptsDir(), name);
+        } catch (java.io.UncheckedIOException e) {
+            throw new InvalidRunException("scorer", "rubric template '" + name + "' is not readable", false);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRunException("scorer", e.getMessage(), false);
         }
     }
 

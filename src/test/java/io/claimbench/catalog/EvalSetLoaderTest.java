@@ -114,6 +114,17 @@ class EvalSetLoaderTest {
     }
 
     @Test
+    void should_name_file_and_line_of_a_rubric_template_that_is_missing_or_misnamed() throws IOException {
+        EvalSetLoader loader = loader();
+        write("demo.yaml", VALID.replace("judge-template: everyday", "judge-template: everyday\nrubric-template: sonnets"));
+        assertThatThrownBy(loader::loadAll).hasMessageContaining("eval-sets/demo.yaml:12: rubric template 'sonnets' not found at ");
+        write("demo.yaml", VALID.replace("judge-template: everyday", "judge-template: everyday\nrubric-template: ../rubric"));
+        assertThatThrownBy(loader::loadAll).hasMessageContaining("eval-sets/demo.yaml:12: rubric template names are lower-case");
+        write("demo.yaml", VALID);
+        assertThat(loader.loadAll().getFirst().rubricTemplate()).isEqualTo("rubric");
+    }
+
+    @Test
     void should_require_the_id_to_match_the_file_name() throws IOException {
         EvalSetLoader loader = loader();
         write("other.yaml", VALID);
@@ -126,13 +137,17 @@ class EvalSetLoaderTest {
         List<EvalSet> sets = new EvalSetLoader(Path.of("eval-sets"), Path.of("prompts")).loadAll();
         Map<String, EvalSet> byId = sets.stream().collect(Collectors.toMap(EvalSet::id, s -> s));
         assertThat(byId).containsKeys("everyday", "knowledge-work", "creative-writing", "emotional-intelligence",
-                "ascii-art", "world-knowledge", "coding", "immediate-response", "mini-models", "eq-bench-v2");
+                "ascii-art", "world-knowledge", "coding", "immediate-response", "mini-models", "eq-bench-v2", "judgemark");
         for (String preference : List.of("everyday", "knowledge-work", "creative-writing", "emotional-intelligence", "ascii-art", "coding")) {
             assertThat(byId.get(preference).prompts()).as(preference).hasSizeGreaterThanOrEqualTo(30);
         }
         assertThat(byId.get("world-knowledge").prompts()).hasSizeGreaterThanOrEqualTo(40)
                 .allMatch(p -> p.reference() != null && !p.reference().isBlank());
         assertThat(byId.get("eq-bench-v2").prompts()).hasSize(171);
+        assertThat(byId.get("judgemark").prompts()).hasSize(19);
+        assertThat(byId.get("creative-writing").rubricTemplate()).isEqualTo("creative-writing-rubric");
+        assertThat(byId.get("creative-writing").judgeTemplate()).isEqualTo("creative-writing");
+        assertThat(byId.get("everyday").rubricTemplate()).isEqualTo("rubric");
         assertThat(byId.get("everyday").hypothesis().threshold()).isEqualTo(0.57);
     }
 }
