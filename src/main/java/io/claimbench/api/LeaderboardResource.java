@@ -32,7 +32,8 @@ public class LeaderboardResource {
     }
 
     public record LeaderboardView(String evalSet, String category, String method, String anchor, long battles,
-                                  double tieParameter, int resamples, long seed, List<BradleyTerry.Rating> ratings) {
+                                  double tieParameter, int resamples, long seed, List<BradleyTerry.Rating> ratings,
+                                  List<io.claimbench.runs.LeaderboardService.ModelScore> scores) {
     }
 
     @GET
@@ -57,6 +58,6 @@ public class LeaderboardResource {
             throw new ApiInputException(400, "anchor", e.getMessage());
         }
         return new LeaderboardView(evalSet, category, "bradley-terry-davidson, elo scale, clustered bootstrap",
-                r.anchor(), r.battles(), r.tieParameter(), resamples, seed, r.ratings());
+                r.anchor(), r.battles(), r.tieParameter(), resamples, seed, r.ratings(), leaderboard.scores(evalSet, category));
     }
 }

@@ -288,8 +288,12 @@ public final class EvalSetLoader {
         if (JudgemarkPrompts.FORMAT.equals(format)) {
             return JudgemarkPrompts.read(f, category, message -> s.problem("path", message));
         }
+        if (AsciiBenchPrompts.FORMAT.equals(format)) {
+            return AsciiBenchPrompts.read(f, category, message -> s.problem("path", message));
+        }
         if (!"eq-bench-v2".equals(format)) {
-            s.problem("format", "unknown source format '" + format + "' (expected eq-bench-v2 or " + JudgemarkPrompts.FORMAT + ")");
+            s.problem("format", "unknown source format '" + format + "' (expected eq-bench-v2, " + JudgemarkPrompts.FORMAT
+                    + " or " + AsciiBenchPrompts.FORMAT + ")");
             return List.of();
         }
         try {

@@ -57,6 +57,18 @@ public final class AsciiArtScorer implements ReferenceScorer {
         return new AnswerScore.Scored(score, checks);
     }
 
+    @Override
+    public List<String> failedChecks(AnswerScore score) {
+        return score instanceof AnswerScore.Scored s ? failed(s) : List.of();
+    }
+
+    /** The mean share of checks passed, with n and its interval: the model's ASCII-art score. */
+    @Override
+    public java.util.Optional<io.claimbench.stats.Summary> benchmark(List<AnswerScore> scores) {
+        double[] xs = scores.stream().filter(s -> s instanceof AnswerScore.Scored).mapToDouble(s -> ((AnswerScore.Scored) s).value()).toArray();
+        return xs.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(io.claimbench.stats.Summary.of(xs));
+    }
+
     /** The checks an answer failed, by name: what a reader wants to know about a score below 1. */
     public static List<String> failed(AnswerScore.Scored score) {
         return score.parts().entrySet().stream().filter(e -> e.getValue() < 1).map(Map.Entry::getKey).sorted().toList();

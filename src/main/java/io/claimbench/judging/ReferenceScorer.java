@@ -20,6 +20,11 @@ public interface ReferenceScorer {
      * Aggregates one model's answer scores into its benchmark figure, as a mean with n and a 95% interval; absent
      * when the scorer has no benchmark figure or nothing was scored.
      */
+    /** The named pass/fail checks this answer failed, for scorers made of such checks; empty otherwise. */
+    default java.util.List<String> failedChecks(AnswerScore score) {
+        return java.util.List.of();
+    }
+
     default java.util.Optional<io.claimbench.stats.Summary> benchmark(java.util.List<AnswerScore> scores) {
         return java.util.Optional.empty();
     }

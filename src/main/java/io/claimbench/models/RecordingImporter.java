@@ -53,6 +53,18 @@ public final class RecordingImporter {
         }
     }
 
+    /** A generation's reasoning settings as {@code key=value,...} in key order; empty when it has none. */
+    private static String config(JsonNode row) {
+        JsonNode c = row.path("reasoning_config");
+        if (!c.isObject() || c.isEmpty()) {
+            return "";
+        }
+        java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+        c.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue().asText()));
+        return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
     private Recording eqBench(JsonNode root, Path file) {
         JsonNode runs = root.get("raw_results");
         Iterator<String> names = runs.fieldNames();
@@ -80,17 +92,29 @@ public final class RecordingImporter {
         return new Recording("alpaca-eval", model == null ? file.getFileName().toString() : model, Map.of(), byText);
     }
 
+    /**
+     * One model of an ascii-bench file. A model run under several reasoning settings (claude-sonnet-4.5 with and
+     * without a thinking budget) is several variants: the one without settings keeps the model's name, the others
+     * are named {@code model@key=value}, e.g. {@code anthropic/claude-sonnet-4.5@max_tokens=16000}.
+     */
     private Recording asciiBench(Path file, String model) throws IOException {
         List<String> lines = Files.readAllLines(file);
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        Map<String, Set<String>> configs = new HashMap<>();
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                JsonNode row = json.readTree(line);
+                rows.add(row);
+                configs.computeIfAbsent(row.path("model").asText(), k -> new TreeSet<>()).add(config(row));
+            }
+        }
         Set<String> models = new TreeSet<>();
         Map<String, String> byId = new HashMap<>();
         Map<String, String> byText = new HashMap<>();
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode row = json.readTree(line);
-            String m = row.path("model").asText();
+        for (JsonNode row : rows) {
+            String base = row.path("model").asText();
+            String config = config(row);
+            String m = configs.get(base).size() > 1 && !config.isEmpty() ? base + "@" + config : base;
             models.add(m);
             if (m.equals(model)) {
                 byId.put(row.path("prompt_id").asText(), row.path("ascii_art").asText());

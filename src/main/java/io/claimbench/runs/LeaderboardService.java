@@ -45,6 +45,57 @@ public class LeaderboardService {
         });
     }
 
+    /**
+     * One model's score under a reference scorer over every answer it gave in the eval set's runs (each answer once,
+     * even when the model played several runs), with n, the 95% interval and, for scorers made of named checks, how
+     * many answers failed each check.
+     */
+    public record ModelScore(String model, String scorer, long n, long unscored, Double mean,
+                             io.claimbench.stats.Interval interval, java.util.Map<String, Long> failedChecks) {
+    }
+
+    public List<ModelScore> scores(String evalSet, String category) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String q = "select r.scorer, r.candidate, r.baseline, c.promptVersionId, c.sampleIndex, c.candidateDetail, "
+                    + "c.baselineDetail from ComparisonEntity c, RunEntity r where c.runId = r.id and r.evalSetId = :set"
+                    + (category == null ? "" : " and c.category = :category") + " order by c.id";
+            var query = em.createQuery(q, Object[].class).setParameter("set", evalSet);
+            if (category != null) {
+                query.setParameter("category", category);
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.Map<String, List<io.claimbench.judging.AnswerScore>> byModel = new java.util.TreeMap<>();
+            for (Object[] row : query.getResultList()) {
+                String scorer = (String) row[0];
+                if (RunService.referenceScorer(scorer).isEmpty()) {
+                    continue;
+                }
+                for (int side = 0; side < 2; side++) {
+                    String model = (String) row[1 + side];
+                    var score = ResultsService.readScore((String) row[5 + side]);
+                    if (score != null && seen.add(scorer + "|" + model + "|" + row[3] + "|" + row[4])) {
+                        byModel.computeIfAbsent(scorer + "|" + model, k -> new ArrayList<>()).add(score);
+                    }
+                }
+            }
+            List<ModelScore> out = new ArrayList<>();
+            byModel.forEach((key, scores) -> {
+                String scorer = key.substring(0, key.indexOf('|'));
+                var ref = RunService.referenceScorer(scorer).orElseThrow();
+                double[] xs = scores.stream().filter(s -> s instanceof io.claimbench.judging.AnswerScore.Scored)
+                        .mapToDouble(s -> ((io.claimbench.judging.AnswerScore.Scored) s).value()).toArray();
+                var summary = io.claimbench.stats.Summary.of(xs);
+                java.util.Map<String, Long> failed = new java.util.TreeMap<>();
+                scores.forEach(s -> ref.failedChecks(s).forEach(c -> failed.merge(c, 1L, Long::sum)));
+                out.add(new ModelScore(key.substring(key.indexOf('|') + 1), scorer, xs.length, scores.size() - xs.length,
+                        summary.mean(), summary.interval(), failed));
+            });
+            out.sort(java.util.Comparator.comparing((ModelScore m) -> m.mean() == null ? Double.NEGATIVE_INFINITY : m.mean())
+                    .reversed().thenComparing(ModelScore::model));
+            return out;
+        });
+    }
+
     public BradleyTerry.Ratings ratings(String evalSet, String category, String anchor, int resamples, long seed) {
         return BradleyTerry.fit(battles(evalSet, category), anchor, resamples, seed);
     }

@@ -440,6 +440,7 @@ public class ResultsService {
         Summary perAnswer = Summary.of(mine.stream().filter(g -> g.error == null && g.cost != null)
                 .mapToDouble(g -> g.cost).toArray());
         RunReport.ScoreFigure benchmark = null;
+        Map<String, Long> failedChecks = null;
         if (scorer.isPresent()) {
             List<AnswerScore> scores = new ArrayList<>();
             for (ComparisonEntity c : comparisons) {
@@ -449,26 +450,32 @@ public class ResultsService {
                 }
             }
             benchmark = scorer.get().benchmark(scores).map(ResultsService::figure).orElse(null);
+            Map<String, Long> failed = new TreeMap<>();
+            scores.forEach(s -> scorer.get().failedChecks(s).forEach(check -> failed.merge(check, 1L, Long::sum)));
+            failedChecks = failed;
         }
         Summary length = Summary.of(mine.stream().filter(g -> g.error == null && g.text != null)
                 .mapToDouble(g -> g.text.codePointCount(0, g.text.length())).toArray());
         return new RunReport.ModelFigures(name, answers, errors, mine.stream().filter(g -> g.fromCache).count(),
                 figure(length), figure(latency), figure(firstToken), figure(perAnswer), total,
-                total == null || wins == 0 ? null : total / wins, benchmark);
+                total == null || wins == 0 ? null : total / wins, benchmark, failedChecks);
     }
 
     private static RunReport.ScoreFigure figure(Summary s) {
         return s.n() == 0 ? null : new RunReport.ScoreFigure(s.n(), s.mean(), s.interval());
     }
 
-    private AnswerScore readScore(String detail) {
+    private static final ObjectMapper DETAIL_JSON = new ObjectMapper();
+
+    /** A stored answer score (a reference scorer's detail) read back; null when there is none. */
+    static AnswerScore readScore(String detail) {
         if (detail == null) {
             return null;
         }
         try {
-            JsonNode node = json.readTree(detail);
+            JsonNode node = DETAIL_JSON.readTree(detail);
             if (node.has("value")) {
-                Map<String, Double> parts = new HashMap<>();
+                Map<String, Double> parts = new java.util.LinkedHashMap<>();
                 node.path("parts").fields().forEachRemaining(e -> parts.put(e.getKey(), e.getValue().asDouble()));
                 return new AnswerScore.Scored(node.get("value").asDouble(), parts);
             }

@@ -93,4 +93,30 @@ class AsciiArtScorerTest {
         assertThat(byModel).hasSize(8);
         byModel.forEach((model, acc) -> System.out.printf("AsciiArtScorerTest: %-28s mean %.3f over %d%n", model, acc[0] / acc[1], (int) acc[1]));
     }
+
+    private static String generation(String model, String promptId, boolean reasoning) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(SharedData.require("ascii-bench/ascii_generations.jsonl"))) {
+            JsonNode row = json.readTree(line);
+            if (row.get("model").asText().equals(model) && row.get("prompt_id").asText().equals(promptId)
+                    && row.path("reasoning_config").isObject() == reasoning) {
+                return row.get("ascii_art").asText();
+            }
+        }
+        throw new AssertionError("no generation of " + model + " for " + promptId);
+    }
+
+    /** Real failures of single answers in ascii-bench, each caught by the check named for it and by no other. */
+    @Test
+    void should_catch_prose_ragged_unclosed_and_non_ascii_art_from_real_answers() throws IOException {
+        // grok-4's scarecrow labels its field inside the art: "dead corn   dead corn   barren"
+        assertThat(AsciiArtScorer.failed(score(generation("x-ai/grok-4", "ascii-033", true)))).containsExactly("no-prose-inside");
+        // grok-4-fast's cherry tree trails off in a 40-column diagonal and never closes its fence
+        assertThat(AsciiArtScorer.failed(score(generation("x-ai/grok-4-fast", "ascii-027", true))))
+                .containsExactly("consistent-widths", "fences-closed", "fits-80-columns");
+        // gpt-5-chat draws its samurai in Braille patterns: art, but not ASCII
+        assertThat(AsciiArtScorer.failed(score(generation("openai/gpt-5-chat", "ascii-019", false)))).containsExactly("printable-ascii");
+        // gpt-5-chat's rocket is clean
+        assertThat(AsciiArtScorer.failed(score(generation("openai/gpt-5-chat", "ascii-016", false)))).isEmpty();
+    }
 }

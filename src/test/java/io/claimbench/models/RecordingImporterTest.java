@@ -42,6 +42,28 @@ class RecordingImporterTest {
                 .hasMessageContaining("x-ai/grok-4");
     }
 
+    /** claude-sonnet-4.5 was run with and without a thinking budget: two variants, 20 answers each, not mixed. */
+    @Test
+    void should_keep_the_variants_of_a_model_run_under_two_reasoning_settings_apart() throws java.io.IOException {
+        Path file = SharedData.require("ascii-bench/ascii_generations.jsonl");
+        Recording plain = importer.load(file + "#anthropic/claude-sonnet-4.5");
+        Recording thinking = importer.load(file + "#anthropic/claude-sonnet-4.5@max_tokens=16000");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int differing = 0;
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            var row = json.readTree(line);
+            if (!row.path("model").asText().equals("anthropic/claude-sonnet-4.5")) {
+                continue;
+            }
+            Recording expected = row.path("reasoning_config").isObject() ? thinking : plain;
+            assertThat(expected.answer(row.path("prompt_id").asText(), null)).contains(row.path("ascii_art").asText());
+            differing += plain.answer(row.path("prompt_id").asText(), null).equals(thinking.answer(row.path("prompt_id").asText(), null)) ? 0 : 1;
+        }
+        assertThat(differing).isEqualTo(40);
+        // a model run one way keeps its plain name
+        assertThatThrownBy(() -> importer.load(file + "#anthropic/claude-opus-4.1@max_tokens=16000")).hasMessageContaining("choose a model");
+    }
+
     @Test
     void should_fail_the_item_when_the_recording_lacks_the_prompt() {
         RecordedEndpoint endpoint = new RecordedEndpoint("rec", importer.load("eval-sets/public/eq-bench-v2/gpt-4-0613_eqbench_v2_results.json"));
