@@ -16,11 +16,28 @@ import java.util.regex.Pattern;
  * and a gold answer such as "weber (Wb)" or
  * "46 (23 pairs)" accepts each of its forms. A single letter A-E is read as a multiple-choice answer. Score 1 when
  * a form of the gold answer appears in the answer, else 0.
+ *
+ * <p>Numbers: the answer's numbers may be written in scientific notation ("6.02e23", "6.02 x 10^23") or as words
+ * up to the nineties ("three", "twenty-one"); a gold number may carry a tolerance, absolute ("9.81 +- 0.05",
+ * "9.81 ± 0.05") or relative ("1.6e-19 ± 1%"). Without one, numbers must be equal.
  */
 public final class ExactAnswerScorer implements ReferenceScorer {
 
     public static final String NAME = "exact-match";
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:e-?\\d+)?");
+    private static final Pattern TOLERANCE = Pattern.compile("^(.*?)\\s*(?:±|\\+/-|\\+-)\\s*(\\d+(?:\\.\\d+)?)\\s*(%)?\\s*$");
+    private static final Pattern TIMES_TEN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:x|×|\\*|·)\\s*10\\s*(?:\\^|\\*\\*)\\s*([-−]?\\d+)");
+    private static final Pattern E_PLUS = Pattern.compile("(\\d)[eE]\\+?(-?\\d)");
+    private static final String[] UNITS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    private static final String[] TENS = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    private static final Pattern NUMBER_WORD;
+
+    static {
+        String units = String.join("|", UNITS);
+        String tens = String.join("|", java.util.Arrays.copyOfRange(TENS, 2, TENS.length));
+        NUMBER_WORD = Pattern.compile("(?i)\\b(?:(" + tens + ")(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|(" + units + "))\\b");
+    }
     private static final Pattern CHOICE = Pattern.compile("^[A-E]$");
     private static final Pattern ANSWER_CHOICE = Pattern.compile("(?i)(?:answer(?: is)?|option|choice)\\s*:?\\s*\\(?([A-E])\\)?\\b|^\\s*\\(?([A-E])\\)?[.):]?\\s*$",
             Pattern.MULTILINE);
@@ -49,15 +66,29 @@ public final class ExactAnswerScorer implements ReferenceScorer {
             return result(chosen != null && chosen.equalsIgnoreCase(gold), "choice");
         }
         String normalizedAnswer = " " + normalize(answer) + " ";
+        String numericAnswer = " " + normalize(numbersOf(answer)) + " ";
         for (String form : forms(gold)) {
-            String f = normalize(form);
+            double tolerance = 0;
+            boolean relative = false;
+            Matcher t = TOLERANCE.matcher(form);
+            if (t.matches()) {
+                form = t.group(1);
+                tolerance = Double.parseDouble(t.group(2));
+                relative = t.group(3) != null;
+            }
+            String f = normalize(numbersOf(form));
             if (f.isEmpty()) {
                 continue;
             }
             // A number with a unit ("299792458 m/s", "128 bits") is checked as the number: units are written many ways.
             String first = f.split(" ")[0];
-            if (NUMBER.matcher(first).matches() ? containsNumber(normalizedAnswer, Double.parseDouble(first))
-                    : normalizedAnswer.contains(" " + f + " ")) {
+            if (NUMBER.matcher(first).matches()) {
+                double value = Double.parseDouble(first);
+                double allowed = relative ? Math.abs(value) * tolerance / 100 : tolerance;
+                if (containsNumber(numericAnswer, value, allowed)) {
+                    return result(true, form);
+                }
+            } else if (normalizedAnswer.contains(" " + f + " ")) {
                 return result(true, form);
             }
         }
@@ -105,11 +136,28 @@ public final class ExactAnswerScorer implements ReferenceScorer {
         return out.toString();
     }
 
-    private static boolean containsNumber(String normalizedAnswer, double value) {
+    /** Numbers as digits: scientific notation as e-notation, number words (up to ninety-nine) as digits. */
+    static String numbersOf(String s) {
+        String t = TIMES_TEN.matcher(s).replaceAll(m -> m.group(1) + "e" + m.group(2).replace('−', '-'));
+        t = E_PLUS.matcher(t).replaceAll("$1e$2");
+        return NUMBER_WORD.matcher(t).replaceAll(m -> {
+            if (m.group(3) != null) {
+                return Integer.toString(java.util.Arrays.asList(UNITS).indexOf(m.group(3).toLowerCase(Locale.ROOT)));
+            }
+            int tens = java.util.Arrays.asList(TENS).indexOf(m.group(1).toLowerCase(Locale.ROOT)) * 10;
+            int unit = m.group(2) == null ? 0 : java.util.Arrays.asList(UNITS).indexOf(m.group(2).toLowerCase(Locale.ROOT));
+            return Integer.toString(tens + unit);
+        });
+    }
+
+    private static boolean containsNumber(String normalizedAnswer, double value, double tolerance) {
         Matcher m = NUMBER.matcher(normalizedAnswer);
         while (m.find()) {
+            if (m.start() > 0 && Character.isLetterOrDigit(normalizedAnswer.charAt(m.start() - 1))) {
+                continue; // part of a word or a longer token ("a42", "h2o")
+            }
             double v = Double.parseDouble(m.group());
-            if (Math.abs(v - value) <= 1e-9 * Math.max(1, Math.abs(value))) {
+            if (Math.abs(v - value) <= Math.max(tolerance, value == 0 ? 1e-12 : 1e-9 * Math.abs(value))) {
                 return true;
             }
         }

@@ -32,7 +32,23 @@ class ExactAnswerScorerTest {
         assertThat(correct("42", "It is 420.")).isFalse();
         assertThat(correct("46 (23 pairs)", "A human somatic cell has 46 chromosomes.")).isTrue();
         assertThat(correct("1215", "It was sealed in 1215.")).isTrue();
-        assertThat(correct("3", "An octopus has three hearts.")).isFalse(); // numbers in words are not read
+        assertThat(correct("3", "An octopus has three hearts.")).isTrue();
+        assertThat(correct("21", "Twenty-one grams, by the old story.")).isTrue();
+        assertThat(correct("3", "Thirty-three.")).isFalse();
+    }
+
+    @Test
+    void should_read_scientific_notation_and_honour_a_tolerance_in_the_gold_answer() {
+        assertThat(correct("6.02214076e23", "Avogadro's number is 6.02214076 × 10^23 per mole.")).isTrue();
+        assertThat(correct("6.02214076e23", "about 6.02214076E+23")).isTrue();
+        assertThat(correct("6.02214076e23", "6.02214076 x 10^22")).isFalse();
+        assertThat(correct("9.81 ± 0.05", "g is roughly 9.8 m/s²")).isTrue();
+        assertThat(correct("9.81 +- 0.05", "g is 9.7 m/s²")).isFalse();
+        assertThat(correct("1.602e-19 ± 1%", "The elementary charge is 1.6 × 10^-19 C.")).isTrue();
+        assertThat(correct("1.602e-19 ± 1%", "1.5e-19 coulomb")).isFalse();
+        assertThat(correct("100 ± 2 (degrees Celsius)", "Water boils at 101 °C at sea level (roughly).")).isTrue();
+        // a number inside a formula or identifier is not an answer
+        assertThat(correct("2", "The formula is H2O, with no other number")).isFalse();
     }
 
     @Test
