@@ -458,7 +458,24 @@ public class ResultsService {
                 .mapToDouble(g -> g.text.codePointCount(0, g.text.length())).toArray());
         return new RunReport.ModelFigures(name, answers, errors, mine.stream().filter(g -> g.fromCache).count(),
                 figure(length), figure(latency), figure(firstToken), figure(perAnswer), total,
-                total == null || wins == 0 ? null : total / wins, benchmark, failedChecks);
+                total == null || wins == 0 ? null : total / wins, benchmark, failedChecks,
+                scorer.isPresent() ? null : style(comparisons, candidate));
+    }
+
+    /** Means of the style scorer's measures over one side's answers; null when the run measured no style. */
+    private static Map<String, RunReport.ScoreFigure> style(List<ComparisonEntity> comparisons, boolean candidate) {
+        Map<String, List<Double>> parts = new TreeMap<>();
+        for (ComparisonEntity c : comparisons) {
+            if (readScore(candidate ? c.candidateDetail : c.baselineDetail) instanceof AnswerScore.Scored s) {
+                s.parts().forEach((k, v) -> parts.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        Map<String, RunReport.ScoreFigure> out = new java.util.LinkedHashMap<>();
+        parts.forEach((k, v) -> out.put(k, figure(Summary.of(v.stream().mapToDouble(Double::doubleValue).toArray()))));
+        return out;
     }
 
     private static RunReport.ScoreFigure figure(Summary s) {

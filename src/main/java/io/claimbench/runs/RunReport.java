@@ -115,12 +115,14 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
      * One model's answers: latency and time to first token (streamed answers only) in ms, cost per answer (only
      * answers with a price; cached answers cost 0), total cost and cost per win, and the benchmark score of a
      * reference scorer, each with its n and interval where it is a mean; for scorers made of named checks (ASCII
-     * art), how many of the model's scored answers failed each check.
+     * art), how many of the model's scored answers failed each check; in judged runs whose eval set names a style
+     * scorer, the mean of each style measure over the model's answers (words, list items, open question...), so
+     * that a reader sees how the answers that won differ.
      */
     public record ModelFigures(String name, long answers, long errors, long fromCache, ScoreFigure lengthChars,
                                ScoreFigure latencyMs, ScoreFigure firstTokenMs, ScoreFigure costPerAnswer,
                                Double totalCost, Double costPerWin, ScoreFigure benchmarkScore,
-                               java.util.Map<String, Long> failedChecks) {
+                               java.util.Map<String, Long> failedChecks, java.util.Map<String, ScoreFigure> style) {
     }
 
     /**

@@ -125,6 +125,10 @@ class PairwiseRunTest {
         // The eval set's style scorer measures both answers beside the judge's verdict.
         assertThat(page.getDouble("items[0].candidateDetail.parts.words")).isPositive();
         assertThat(page.getDouble("items[0].baselineDetail.parts.notListicle")).isEqualTo(1.0);
+        // ...and the results give each model's style means beside the verdict
+        assertThat(results.getInt("models.candidate.style.words.n")).isEqualTo(6);
+        assertThat(results.getDouble("models.candidate.style.words.mean")).isEqualTo(page.getDouble("items[0].candidateDetail.parts.words"));
+        assertThat(results.getDouble("models.baseline.style.openQuestion.mean")).isZero();
         assertThat((String) p6.get("reason")).contains("no verdict found");
         assertThat(given().queryParam("outcome", "loss").get("/api/runs/" + id + "/comparisons").then().extract()
                 .jsonPath().getList("items.prompt")).singleElement().asString().startsWith("[p5]");
