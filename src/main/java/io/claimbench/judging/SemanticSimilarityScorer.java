@@ -34,7 +34,8 @@ import java.util.Optional;
  *
  * <p>The model adds about 400 MB of resident memory, so it is loaded on the first {@link #score}, once per JVM, and
  * never when the scorer is not used. Embedding runs in the calling thread, with no pool of its own (onnxruntime
- * may use several cores within one call). The JVM needs {@code --enable-native-access=ALL-UNNAMED} to load onnxruntime without a warning.
+ * may use several cores within one call). onnxruntime and the tokenizer load native code: a class-path launch
+ * needs {@code --enable-native-access=ALL-UNNAMED} to do so without a warning (the runner jar's manifest sets it).
  */
 public final class SemanticSimilarityScorer implements ReferenceScorer {
 
