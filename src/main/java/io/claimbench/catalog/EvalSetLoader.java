@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 public final class EvalSetLoader {
 
     public static final Set<String> SCORERS = Set.of("pairwise-judge", "reference-judge", "eq-bench-v2", "ascii-art",
+            "semantic-similarity",
             "exact-match", "eq-style", "rubric-judge");
     static final Set<String> METRICS = Set.of(Hypothesis.WIN_RATE);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");

@@ -30,6 +30,7 @@ public class RunService {
     public static final int MAX_CONCURRENCY = 1024;
     private static final Map<String, ReferenceScorer> REFERENCE_SCORERS = Map.of(EqBenchV2Scorer.NAME, new EqBenchV2Scorer(),
             io.claimbench.judging.AsciiArtScorer.NAME, new io.claimbench.judging.AsciiArtScorer(),
+            io.claimbench.judging.SemanticSimilarityScorer.NAME, new io.claimbench.judging.SemanticSimilarityScorer(),
             io.claimbench.judging.ExactAnswerScorer.NAME, new io.claimbench.judging.ExactAnswerScorer(),
             io.claimbench.judging.EqStyleScorer.NAME, new io.claimbench.judging.EqStyleScorer());
 
