@@ -201,7 +201,10 @@ public class ResultsService {
         Map<String, Map<Long, PairOutcome>> verdicts = new HashMap<>();
         for (String name : names) {
             List<JudgmentEntity> mine = judgments.stream().filter(j -> name.equals(j.judge)).toList();
-            Map<Long, PairOutcome> byItem = judgeVerdicts(mine);
+            // Imported verdicts are whole-pair outcomes without five-level games: the judge's verdict is the pair's.
+            Map<Long, PairOutcome> byItem = run.scorer.startsWith("imported:")
+                    ? comparisons.stream().collect(java.util.stream.Collectors.toMap(c -> c.workItemId, c -> c.outcome, (a, b) -> a))
+                    : judgeVerdicts(mine);
             verdicts.put(name, byItem);
             PairCounts counts = byItem.values().stream().reduce(PairCounts.EMPTY, PairCounts::plus, PairCounts::add);
             long n = counts.wins() + counts.ties() + counts.losses();
@@ -258,7 +261,7 @@ public class ResultsService {
         }
         Map<Long, PairOutcome> out = new HashMap<>();
         byItem.forEach((item, g) -> {
-            if (g[0] == null) {
+            if (g[0] == null || !readable(g[0]) || (g[1] != null && !readable(g[1]))) {
                 return;
             }
             var v1 = WorkItemProcessor.verdictOf(g[0]);
@@ -336,6 +339,10 @@ public class ResultsService {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static boolean readable(JudgmentEntity j) {
+        return !"SCORED".equals(j.outcome) || (j.preference != null && io.claimbench.judging.Preference.parse(j.preference).isPresent());
     }
 
     /** Win rate per sample index and its spread; null for one sample. */

@@ -100,6 +100,6 @@ class JudgemarkPromptsTest {
         new EvalSetLoader(dir.resolve("eval-sets"), Path.of("prompts")).load(dir.resolve("eval-sets/jm.yaml"), problems);
         assertThat(problems).extracting(CatalogException.Problem::line, CatalogException.Problem::message)
                 .contains(org.assertj.core.groups.Tuple.tuple(12,
-                        "unknown source format 'eq-bench-creative' (expected eq-bench-v2 or judgemark)"));
+                        "unknown source format 'eq-bench-creative' (expected eq-bench-v2, judgemark or ascii-bench)"));
     }
 }
