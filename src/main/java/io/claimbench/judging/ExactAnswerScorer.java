@@ -50,11 +50,9 @@ public final class ExactAnswerScorer implements ReferenceScorer {
 
     @Override
     public AnswerScore score(String reference, String answer) {
-        if (answer == null || answer.isBlank()) {
-            return new AnswerScore.Unscored("empty answer");
-        }
-        if (reference == null || reference.isBlank()) {
-            return new AnswerScore.Unscored("no reference answer");
+        AnswerScore.Unscored unusable = ReferenceScorer.unscorable(reference, answer);
+        if (unusable != null) {
+            return unusable;
         }
         String gold = reference.strip();
         if (CHOICE.matcher(gold).matches()) {

@@ -20,6 +20,17 @@ public interface ReferenceScorer {
      * Aggregates one model's answer scores into its benchmark figure, as a mean with n and a 95% interval; absent
      * when the scorer has no benchmark figure or nothing was scored.
      */
+    /** Why an answer cannot be scored against its reference (empty answer, missing reference); null when it can. */
+    static AnswerScore.Unscored unscorable(String reference, String answer) {
+        if (answer == null || answer.isBlank()) {
+            return new AnswerScore.Unscored("empty answer");
+        }
+        if (reference == null || reference.isBlank()) {
+            return new AnswerScore.Unscored("no reference answer");
+        }
+        return null;
+    }
+
     /** The named pass/fail checks this answer failed, for scorers made of such checks; empty otherwise. */
     default java.util.List<String> failedChecks(AnswerScore score) {
         return java.util.List.of();

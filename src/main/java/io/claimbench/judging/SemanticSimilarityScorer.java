@@ -92,11 +92,9 @@ public final class SemanticSimilarityScorer implements ReferenceScorer {
 
     @Override
     public AnswerScore score(String reference, String answer) {
-        if (answer == null || answer.isBlank()) {
-            return new AnswerScore.Unscored("empty answer");
-        }
-        if (reference == null || reference.isBlank()) {
-            return new AnswerScore.Unscored("no reference answer");
+        AnswerScore.Unscored unusable = ReferenceScorer.unscorable(reference, answer);
+        if (unusable != null) {
+            return unusable;
         }
         try {
             List<Chunk> answerChunks = chunks(answer);

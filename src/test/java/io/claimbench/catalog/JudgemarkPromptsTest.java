@@ -51,21 +51,7 @@ class JudgemarkPromptsTest {
                 {"1": {"writing_prompt": "Write a poem. <SEED>", "seed_modifiers": ["About rain."]},
                  "2": {"seed_modifiers": []}}
                 """);
-        Files.writeString(dir.resolve("eval-sets/jm.yaml"), """
-                id: jm
-                title: A judgemark set
-                claim:
-                  quote: "it writes better"
-                  source: "a podcast"
-                hypothesis:
-                  metric: win-rate
-                  comparator: ">"
-                  threshold: 0.5
-                scorer: rubric-judge
-                source:
-                  format: judgemark
-                  path: prompts.json
-                """);
+        Files.writeString(dir.resolve("eval-sets/jm.yaml"), set("judgemark"));
         EvalSetLoader loader = new EvalSetLoader(dir.resolve("eval-sets"), Path.of("prompts"));
         assertThatThrownBy(loader::loadAll).hasMessageContaining("jm.yaml:13: prompt '2' in ")
                 .hasMessageContaining("has no writing_prompt");
@@ -81,7 +67,17 @@ class JudgemarkPromptsTest {
     @Test
     void should_list_judgemark_among_the_source_formats() throws IOException {
         Files.createDirectories(dir.resolve("eval-sets"));
-        Files.writeString(dir.resolve("eval-sets/jm.yaml"), """
+        Files.writeString(dir.resolve("eval-sets/jm.yaml"), set("eq-bench-creative"));
+        List<CatalogException.Problem> problems = new ArrayList<>();
+        new EvalSetLoader(dir.resolve("eval-sets"), Path.of("prompts")).load(dir.resolve("eval-sets/jm.yaml"), problems);
+        assertThat(problems).extracting(CatalogException.Problem::line, CatalogException.Problem::message)
+                .contains(org.assertj.core.groups.Tuple.tuple(12,
+                        "unknown source format 'eq-bench-creative' (expected eq-bench-v2, judgemark or ascii-bench)"));
+    }
+
+    /** A rubric-graded eval set whose prompts come from {@code prompts.json} in the given source format. */
+    private static String set(String format) {
+        return """
                 id: jm
                 title: A judgemark set
                 claim:
@@ -93,13 +89,8 @@ class JudgemarkPromptsTest {
                   threshold: 0.5
                 scorer: rubric-judge
                 source:
-                  format: eq-bench-creative
+                  format: %s
                   path: prompts.json
-                """);
-        List<CatalogException.Problem> problems = new ArrayList<>();
-        new EvalSetLoader(dir.resolve("eval-sets"), Path.of("prompts")).load(dir.resolve("eval-sets/jm.yaml"), problems);
-        assertThat(problems).extracting(CatalogException.Problem::line, CatalogException.Problem::message)
-                .contains(org.assertj.core.groups.Tuple.tuple(12,
-                        "unknown source format 'eq-bench-creative' (expected eq-bench-v2, judgemark or ascii-bench)"));
+                """.formatted(format);
     }
 }
