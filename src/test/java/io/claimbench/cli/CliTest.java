@@ -57,7 +57,7 @@ class CliTest {
     @Launch({"validate"})
     void should_validate_the_shipped_catalog(LaunchResult result) {
         assertThat(result.exitCode()).isZero();
-        assertThat(result.getOutput()).contains("ok: 11 eval sets,");
+        assertThat(result.getOutput()).contains("ok: 12 eval sets,");
     }
 
     @Test
