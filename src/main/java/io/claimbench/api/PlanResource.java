@@ -29,7 +29,9 @@ public class PlanResource {
                                   @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.5") Double alpha,
                                   @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double lostShare,
                                   @Min(1) Integer samples, String candidate, String baseline, String judge,
-                                  @Min(1) Integer answerTokens, @Min(1) Integer judgeOutputTokens) {
+                                  @Min(1) Integer answerTokens, @Min(1) Integer judgeOutputTokens,
+                                  java.util.List<String> judges, String swap,
+                                  @DecimalMin("0") @DecimalMax("1") Double swapAudit) {
     }
 
     @POST
@@ -37,6 +39,7 @@ public class PlanResource {
     public PlanService.Plan plan(@Valid @NotNull PlanRequestBody body) {
         return planner.plan(new PlanService.PlanRequest(body.evalSet(), body.threshold(), body.comparator(),
                 body.expectedWinRate(), body.power(), body.alpha(), body.lostShare(), body.samples(), body.candidate(),
-                body.baseline(), body.judge(), body.answerTokens(), body.judgeOutputTokens()));
+                body.baseline(), body.judge(), body.answerTokens(), body.judgeOutputTokens(), body.judges(), body.swap(),
+                body.swapAudit()));
     }
 }

@@ -31,8 +31,12 @@ public class PlanCommand implements Callable<Integer> {
     String candidate;
     @CommandLine.Option(names = "--baseline", description = "For the baseline's price.")
     String baseline;
-    @CommandLine.Option(names = "--judge", description = "For the judge's price.")
-    String judge;
+    @CommandLine.Option(names = "--judge", description = "For the judge's price; repeat it for a panel of judges.")
+    java.util.List<String> judge;
+    @CommandLine.Option(names = "--swap", description = "always (default) or adaptive: judge calls then lie between two bounds.")
+    String swap;
+    @CommandLine.Option(names = "--swap-audit", description = "Under adaptive swap, the audited share (default 0.2).")
+    Double swapAudit;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +52,7 @@ public class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliErrors.printJson(spec, json, planner.plan(new PlanService.PlanRequest(evalSet, threshold, comparator, expected,
-                power, alpha, lostShare, samples, candidate, baseline, judge, null, null)));
+                power, alpha, lostShare, samples, candidate, baseline, null, null, null, judge, swap, swapAudit)));
         return 0;
     }
 }

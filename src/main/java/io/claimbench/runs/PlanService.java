@@ -2,6 +2,7 @@ package io.claimbench.runs;
 
 import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.EvalSet;
+import io.claimbench.judging.JudgePanel;
 import io.claimbench.judging.JudgeTemplate;
 import io.claimbench.models.ModelRegistry;
 import io.claimbench.models.ModelSpec;
@@ -30,15 +31,23 @@ public class PlanService {
 
     public record PlanRequest(String evalSet, Double threshold, String comparator, double expectedWinRate,
                               Double power, Double alpha, Double lostShare, Integer samples, String candidate,
-                              String baseline, String judge, Integer answerTokens, Integer judgeOutputTokens) {
+                              String baseline, String judge, Integer answerTokens, Integer judgeOutputTokens,
+                              java.util.List<String> judges, String swap, Double swapAudit) {
+
+        public PlanRequest(String evalSet, Double threshold, String comparator, double expectedWinRate, Double power,
+                           Double alpha, Double lostShare, Integer samples, String candidate, String baseline,
+                           String judge, Integer answerTokens, Integer judgeOutputTokens) {
+            this(evalSet, threshold, comparator, expectedWinRate, power, alpha, lostShare, samples, candidate, baseline,
+                    judge, answerTokens, judgeOutputTokens, null, null, null);
+        }
     }
 
     public record Plan(double threshold, String comparator, double expectedWinRate, double alpha, double power,
                        long decidedPairs, long pairsToRun, long prompts, Integer promptsAvailable, long calls,
-                       Cost cost, Assumptions assumptions) {
+                       long judgeCallsAtLeast, long judgeCallsAtMost, Cost cost, Assumptions assumptions) {
     }
 
-    /** Estimated cost per role; null where a model or its price is unknown. */
+    /** Estimated cost per role (the judges' at their most calls); null where a model or its price is unknown. */
     public record Cost(Double candidate, Double baseline, Double judge, Double total) {
     }
 
@@ -83,14 +92,30 @@ public class PlanService {
         int judgeInput = templateTokens + promptTokens + 2 * answerTokens;
         Double cand = cost(r.candidate(), "candidate", toRun, promptTokens, answerTokens);
         Double base = cost(r.baseline(), "baseline", toRun, promptTokens, answerTokens);
-        Double judge = judged ? cost(r.judge(), "judge", 2 * toRun, judgeInput, judgeOutput) : Double.valueOf(0);
+        java.util.List<String> panel = r.judges() != null && !r.judges().isEmpty() ? r.judges()
+                : r.judge() == null ? java.util.List.of() : java.util.List.of(r.judge());
+        judged |= !panel.isEmpty();
+        boolean adaptive = JudgePanel.SWAP_ADAPTIVE.equals(r.swap());
+        double audit = r.swapAudit() == null ? JudgePanel.DEFAULT_AUDIT : r.swapAudit();
+        // Both orders for every pair, or under adaptive swap at least the first order plus the audited share.
+        long judgeMax = judged ? 2 * toRun * Math.max(1, panel.size()) : 0;
+        long judgeMin = !judged ? 0 : adaptive ? (long) Math.ceil((1 + audit) * toRun) * Math.max(1, panel.size()) : judgeMax;
+        Double judge = Double.valueOf(0);
+        for (int i = 0; i < panel.size() && judge != null; i++) {
+            Double one = cost(panel.get(i), panel.size() > 1 ? "judges[" + i + "]" : "judge", 2 * toRun, judgeInput, judgeOutput);
+            judge = one == null ? null : judge + one;
+        }
+        if (judged && panel.isEmpty()) {
+            judge = null;
+        }
         Double total = cand == null || base == null || judge == null ? null : cand + base + judge;
         return new Plan(threshold, cmp.symbol(), r.expectedWinRate(), alpha, power, decided, toRun,
                 (long) Math.ceil((double) toRun / samples), set == null ? null : set.prompts().size(),
-                toRun * (2 + (judged ? 2 : 0)), new Cost(cand, base, judged ? judge : null, total),
+                toRun * 2 + judgeMax, judgeMin, judgeMax, new Cost(cand, base, judged ? judge : null, total),
                 new Assumptions(lost, samples, promptTokens, answerTokens, judgeInput, judgeOutput,
                         "one-sided binomial test, normal approximation; tokens estimated at " + CHARS_PER_TOKEN
-                                + " characters each; an early-stopping run usually needs fewer pairs"));
+                                + " characters each; an early-stopping run usually needs fewer pairs"
+                                + (adaptive ? "; adaptive swap: judge calls between the two bounds, costed at the upper" : "")));
     }
 
     private Double cost(String reference, String field, long calls, int tokensIn, int tokensOut) {

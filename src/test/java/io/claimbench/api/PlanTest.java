@@ -32,6 +32,21 @@ class PlanTest {
         assertThat(plan.getDouble("cost.candidate")).isCloseTo(170 * (promptTokens + 1000) / 1e6, within(1e-6));
         assertThat(plan.getDouble("cost.total")).isGreaterThan(plan.getFloat("cost.candidate") * 2);
 
+        assertThat(plan.getInt("judgeCallsAtLeast")).isEqualTo(340);
+        assertThat(plan.getInt("judgeCallsAtMost")).isEqualTo(340);
+
+        // a panel of two judges under adaptive swap: per judge between 1.2 x 170 (first order plus a 20% audit)
+        // and 2 x 170 calls; the cost is quoted at the upper bound
+        JsonPath panel = given().contentType(ContentType.JSON).body(Map.of("evalSet", "smoke", "threshold", 0.5,
+                        "expectedWinRate", 0.6, "lostShare", 0.1, "candidate", "cand", "baseline", "base",
+                        "judges", java.util.List.of("judge", "judge2"), "swap", "adaptive", "swapAudit", 0.2))
+                .post("/api/plans").then().statusCode(200).extract().jsonPath();
+        assertThat(panel.getInt("judgeCallsAtLeast")).isEqualTo(2 * 204);
+        assertThat(panel.getInt("judgeCallsAtMost")).isEqualTo(2 * 340);
+        assertThat(panel.getInt("calls")).isEqualTo(340 + 680);
+        assertThat(panel.getDouble("cost.judge")).isCloseTo(2 * plan.getDouble("cost.judge"), within(1e-6));
+        assertThat(panel.getString("assumptions.note")).contains("adaptive swap");
+
         given().contentType(ContentType.JSON).body(Map.of("evalSet", "smoke", "expectedWinRate", 0.55))
                 .post("/api/plans").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("expectedWinRate"));
         given().contentType(ContentType.JSON).body(Map.of("expectedWinRate", 0.7, "candidate", "nobody"))
