@@ -273,7 +273,7 @@ public class WorkItemProcessor {
         }
         JudgmentEntity j1 = game(ctx, judge, item, prompt, 1, candidate, baseline);
         Verdict v1 = verdictOf(j1);
-        if (!io.claimbench.judging.JudgePanel.needsSwap(v1, audited) || ctx.stopped()) {
+        if (!io.claimbench.judging.JudgePanel.needsSwap(v1, audited)) {
             return new Judged(List.of(j1), new io.claimbench.judging.JudgePanel.Vote(judge.name(),
                     io.claimbench.judging.JudgePanel.single(v1)));
         }
