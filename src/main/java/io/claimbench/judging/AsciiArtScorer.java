@@ -65,8 +65,7 @@ public final class AsciiArtScorer implements ReferenceScorer {
     /** The mean share of checks passed, with n and its interval: the model's ASCII-art score. */
     @Override
     public java.util.Optional<io.claimbench.stats.Summary> benchmark(List<AnswerScore> scores) {
-        double[] xs = scores.stream().filter(s -> s instanceof AnswerScore.Scored).mapToDouble(s -> ((AnswerScore.Scored) s).value()).toArray();
-        return xs.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(io.claimbench.stats.Summary.of(xs));
+        return ReferenceScorer.meanScore(scores);
     }
 
     /** The checks an answer failed, by name: what a reader wants to know about a score below 1. */

@@ -39,4 +39,18 @@ public interface ReferenceScorer {
     default java.util.Optional<io.claimbench.stats.Summary> benchmark(java.util.List<AnswerScore> scores) {
         return java.util.Optional.empty();
     }
+
+    /** How many of these answers failed each named check, by check name. */
+    default java.util.Map<String, Long> failedCheckCounts(java.util.List<AnswerScore> scores) {
+        java.util.Map<String, Long> failed = new java.util.TreeMap<>();
+        scores.forEach(s -> failedChecks(s).forEach(check -> failed.merge(check, 1L, Long::sum)));
+        return failed;
+    }
+
+    /** The mean of the scored answers' values with n and its interval; empty when none was scored. */
+    static java.util.Optional<io.claimbench.stats.Summary> meanScore(java.util.List<AnswerScore> scores) {
+        double[] xs = scores.stream().filter(AnswerScore.Scored.class::isInstance)
+                .mapToDouble(s -> ((AnswerScore.Scored) s).value()).toArray();
+        return xs.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(io.claimbench.stats.Summary.of(xs));
+    }
 }

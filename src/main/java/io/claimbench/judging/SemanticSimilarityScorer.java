@@ -115,9 +115,7 @@ public final class SemanticSimilarityScorer implements ReferenceScorer {
     /** Mean score with n and its 95% interval; absent when no answer was scored. */
     @Override
     public Optional<Summary> benchmark(List<AnswerScore> scores) {
-        double[] values = scores.stream().filter(AnswerScore.Scored.class::isInstance)
-                .mapToDouble(s -> ((AnswerScore.Scored) s).value()).toArray();
-        return values.length == 0 ? Optional.empty() : Optional.of(Summary.of(values));
+        return ReferenceScorer.meanScore(scores);
     }
 
     record Chunk(String text, int pieces) {

@@ -82,13 +82,10 @@ public class LeaderboardService {
             byModel.forEach((key, scores) -> {
                 String scorer = key.substring(0, key.indexOf('|'));
                 var ref = RunService.referenceScorer(scorer).orElseThrow();
-                double[] xs = scores.stream().filter(s -> s instanceof io.claimbench.judging.AnswerScore.Scored)
-                        .mapToDouble(s -> ((io.claimbench.judging.AnswerScore.Scored) s).value()).toArray();
-                var summary = io.claimbench.stats.Summary.of(xs);
-                java.util.Map<String, Long> failed = new java.util.TreeMap<>();
-                scores.forEach(s -> ref.failedChecks(s).forEach(c -> failed.merge(c, 1L, Long::sum)));
-                out.add(new ModelScore(key.substring(key.indexOf('|') + 1), scorer, xs.length, scores.size() - xs.length,
-                        summary.mean(), summary.interval(), failed));
+                var summary = io.claimbench.judging.ReferenceScorer.meanScore(scores)
+                        .orElse(new io.claimbench.stats.Summary(0, null, null));
+                out.add(new ModelScore(key.substring(key.indexOf('|') + 1), scorer, summary.n(), scores.size() - summary.n(),
+                        summary.mean(), summary.interval(), ref.failedCheckCounts(scores)));
             });
             out.sort(java.util.Comparator.comparing((ModelScore m) -> m.mean() == null ? Double.NEGATIVE_INFINITY : m.mean())
                     .reversed().thenComparing(ModelScore::model));

@@ -112,7 +112,7 @@ public class ResultsService {
             counts = counts.plus(c.outcome);
             if (c.outcome.decided()) {
                 observations.add(new Observation(Long.toString(c.promptVersionId),
-                        c.winShare != null ? c.winShare : winShare(c.outcome)));
+                        share(c)));
             }
         }
         // Without a hypothesis (the eval set left the catalog) the figures stand, against an even split.
@@ -141,21 +141,8 @@ public class ResultsService {
             byComparison.computeIfAbsent(v.comparisonId, k -> new HashMap<>()).put(v.voter, v.outcome);
             voters.add(v.voter);
         }
-        List<String> voterList = List.copyOf(voters);
-        List<RunReport.VoterAgreement> between = new ArrayList<>();
-        for (int i = 0; i < voterList.size(); i++) {
-            for (int j = i + 1; j < voterList.size(); j++) {
-                List<PairOutcome> a = new ArrayList<>();
-                List<PairOutcome> b = new ArrayList<>();
-                for (ComparisonEntity c : comparisons) {
-                    Map<String, PairOutcome> cv = byComparison.getOrDefault(c.id, Map.of());
-                    a.add(cv.get(voterList.get(i)));
-                    b.add(cv.get(voterList.get(j)));
-                }
-                between.add(new RunReport.VoterAgreement(voterList.get(i), voterList.get(j),
-                        io.claimbench.stats.Agreement.of(a, b, PairOutcome.TIE)));
-            }
-        }
+        List<RunReport.RaterAgreement> between = agreement(List.copyOf(voters), comparisons,
+                (voter, c) -> byComparison.getOrDefault(c.id, Map.of()).get(voter));
         List<PairOutcome> judge = new ArrayList<>();
         List<PairOutcome> majority = new ArrayList<>();
         long majorities = 0;
@@ -169,7 +156,7 @@ public class ResultsService {
             majority.add(m);
             judge.add(c.outcome.decided() ? c.outcome : null);
         }
-        return new RunReport.Humans(votes.size(), voterList, between, majorities,
+        return new RunReport.Humans(votes.size(), List.copyOf(voters), between, majorities,
                 io.claimbench.stats.Agreement.of(judge, majority, PairOutcome.TIE));
     }
 
@@ -215,19 +202,8 @@ public class ResultsService {
                     positionBias(biasSample.stream().filter(j -> name.equals(j.judge)).toList()),
                     ModelFamily.shared(name, run.candidate, run.baseline)));
         }
-        List<RunReport.JudgeAgreement> agreement = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            for (int k = i + 1; k < names.size(); k++) {
-                List<PairOutcome> a = new ArrayList<>();
-                List<PairOutcome> b = new ArrayList<>();
-                for (ComparisonEntity c : comparisons) {
-                    a.add(decidedOrNull(verdicts.get(names.get(i)).get(c.workItemId)));
-                    b.add(decidedOrNull(verdicts.get(names.get(k)).get(c.workItemId)));
-                }
-                agreement.add(new RunReport.JudgeAgreement(names.get(i), names.get(k),
-                        io.claimbench.stats.Agreement.of(a, b, PairOutcome.TIE)));
-            }
-        }
+        List<RunReport.RaterAgreement> agreement = agreement(names, comparisons,
+                (judge, c) -> decidedOrNull(verdicts.get(judge).get(c.workItemId)));
         String family = names.stream().map(n -> ModelFamily.shared(n, run.candidate, run.baseline))
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new RunReport.Judging(names.size() > 1 ? String.join(", ", names) : run.judge, judgments.size(),
@@ -238,6 +214,27 @@ public class ResultsService {
                 comparisons.stream().filter(c -> c.flags != null).map(c -> c.outcome)
                         .reduce(PairCounts.EMPTY, PairCounts::plus, PairCounts::add),
                 names, names.size() > 1 ? run.judgeAggregate : null, swap, perJudge, agreement);
+    }
+
+    /** The agreement of every two raters over the run's comparisons; {@code label} is a rater's outcome or null. */
+    private static List<RunReport.RaterAgreement> agreement(List<String> raters, List<ComparisonEntity> comparisons,
+                                                            java.util.function.BiFunction<String, ComparisonEntity, PairOutcome> label) {
+        List<RunReport.RaterAgreement> out = new ArrayList<>();
+        for (int i = 0; i < raters.size(); i++) {
+            for (int k = i + 1; k < raters.size(); k++) {
+                String a = raters.get(i);
+                String b = raters.get(k);
+                out.add(new RunReport.RaterAgreement(a, b, io.claimbench.stats.Agreement.of(
+                        comparisons.stream().map(c -> label.apply(a, c)).toList(),
+                        comparisons.stream().map(c -> label.apply(b, c)).toList(), PairOutcome.TIE)));
+            }
+        }
+        return out;
+    }
+
+    /** A decided comparison's win share for the candidate: the judge's probability when imported, else 1, 1/2, 0. */
+    private static double share(ComparisonEntity c) {
+        return c.winShare != null ? c.winShare : winShare(c.outcome);
     }
 
     private static long count(List<JudgmentEntity> judgments, String outcome) {
@@ -304,7 +301,7 @@ public class ResultsService {
                 cost.add(new io.claimbench.stats.PairedRatio.Pair(cluster, cc, bc));
                 if (c.outcome.decided()) {
                     perWin.add(new io.claimbench.stats.PairedRatio.CostShare(cluster, cc, bc,
-                            c.winShare != null ? c.winShare : winShare(c.outcome)));
+                            share(c)));
                 }
             }
         }
@@ -354,7 +351,7 @@ public class ResultsService {
         for (int s = 0; s < run.samples; s++) {
             final int sample = s;
             double[] shares = comparisons.stream().filter(c -> c.sampleIndex == sample && c.outcome.decided())
-                    .mapToDouble(c -> c.winShare != null ? c.winShare : winShare(c.outcome)).toArray();
+                    .mapToDouble(ResultsService::share).toArray();
             Double rate = shares.length == 0 ? null : java.util.Arrays.stream(shares).average().orElseThrow();
             epochs.add(new RunReport.Epoch(s, shares.length, rate,
                     rate == null ? null : io.claimbench.stats.WinRate.wilson(rate, shares.length, io.claimbench.stats.WinRate.Z95)));
@@ -457,9 +454,7 @@ public class ResultsService {
                 }
             }
             benchmark = scorer.get().benchmark(scores).map(ResultsService::figure).orElse(null);
-            Map<String, Long> failed = new TreeMap<>();
-            scores.forEach(s -> scorer.get().failedChecks(s).forEach(check -> failed.merge(check, 1L, Long::sum)));
-            failedChecks = failed;
+            failedChecks = scorer.get().failedCheckCounts(scores);
         }
         Summary length = Summary.of(mine.stream().filter(g -> g.error == null && g.text != null)
                 .mapToDouble(g -> g.text.codePointCount(0, g.text.length())).toArray());

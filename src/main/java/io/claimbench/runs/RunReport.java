@@ -52,11 +52,12 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
      * judge agrees with their majority (the verdict more than half of the votes give), with and
      * without ties, as raw agreement and Cohen's kappa. Null when no one voted.
      */
-    public record Humans(long votes, List<String> voters, List<VoterAgreement> betweenVoters, long majorities,
+    public record Humans(long votes, List<String> voters, List<RaterAgreement> betweenVoters, long majorities,
                          io.claimbench.stats.Agreement.Result judgeWithMajority) {
     }
 
-    public record VoterAgreement(String a, String b, io.claimbench.stats.Agreement.Result agreement) {
+    /** How two raters (people, or judges of a panel) agree on the pairs both labelled, raw and as Cohen's kappa. */
+    public record RaterAgreement(String a, String b, io.claimbench.stats.Agreement.Result agreement) {
     }
 
     /**
@@ -134,7 +135,7 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
     public record Judging(String judge, long games, long scored, long unscored, long errors, long fromCache,
                           Double totalCost, io.claimbench.stats.PositionBias positionBias, String sameFamilyAs,
                           long flaggedPairs, PairCounts flaggedOutcomes, List<String> judges, String aggregate,
-                          Swap swap, List<JudgeFigures> perJudge, List<JudgeAgreement> agreement) {
+                          Swap swap, List<JudgeFigures> perJudge, List<RaterAgreement> agreement) {
     }
 
     /**
@@ -153,9 +154,5 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
     public record JudgeFigures(String judge, long games, long scored, long unscored, long errors, Double totalCost,
                                PairCounts verdicts, Double winRate, Interval wilson,
                                io.claimbench.stats.PositionBias positionBias, String sameFamilyAs) {
-    }
-
-    /** How two judges of a panel agree on the pairs both decided (win, tie, loss), raw and as Cohen's kappa. */
-    public record JudgeAgreement(String a, String b, io.claimbench.stats.Agreement.Result agreement) {
     }
 }

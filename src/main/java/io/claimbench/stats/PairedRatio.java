@@ -47,8 +47,8 @@ public final class PairedRatio {
         if (pairs.isEmpty()) {
             return Result.EMPTY;
         }
-        List<double[]> clusters = clusters(pairs.stream().map(p -> new Object[]{p.cluster(),
-                new double[]{p.candidate(), p.baseline(), 1}}).toList());
+        List<double[]> clusters = clusters(pairs.stream().map(p -> new Row(p.cluster(),
+                new double[]{p.candidate(), p.baseline(), 1})).toList());
         double[] total = sum(clusters);
         double ratio = total[1] == 0 ? Double.NaN : total[0] / total[1];
         SplittableRandom random = new SplittableRandom(seed);
@@ -69,8 +69,8 @@ public final class PairedRatio {
         if (items.isEmpty()) {
             return CostPerWin.EMPTY;
         }
-        List<double[]> clusters = clusters(items.stream().map(i -> new Object[]{i.cluster(),
-                new double[]{i.candidateCost(), i.baselineCost(), i.candidateWinShare(), 1 - i.candidateWinShare()}}).toList());
+        List<double[]> clusters = clusters(items.stream().map(i -> new Row(i.cluster(),
+                new double[]{i.candidateCost(), i.baselineCost(), i.candidateWinShare(), 1 - i.candidateWinShare()})).toList());
         double[] t = sum(clusters);
         Double cand = t[2] > 0 ? t[0] / t[2] : null;
         Double base = t[3] > 0 ? t[1] / t[3] : null;
@@ -90,11 +90,15 @@ public final class PairedRatio {
         return new CostPerWin(items.size(), cand, base, ratio, interval);
     }
 
-    private static List<double[]> clusters(List<Object[]> rows) {
+    /** One work item's quantities, summed per cluster. */
+    private record Row(String cluster, double[] values) {
+    }
+
+    private static List<double[]> clusters(List<Row> rows) {
         Map<String, double[]> byCluster = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            double[] x = (double[]) row[1];
-            double[] acc = byCluster.computeIfAbsent((String) row[0], k -> new double[x.length]);
+        for (Row row : rows) {
+            double[] x = row.values();
+            double[] acc = byCluster.computeIfAbsent(row.cluster(), k -> new double[x.length]);
             for (int i = 0; i < x.length; i++) {
                 acc[i] += x[i];
             }
