@@ -41,7 +41,7 @@ public class EvalSetResource {
 
     @GET
     public List<EvalSetSummary> list() {
-        return catalog.all().stream().map(s -> new EvalSetSummary(s.id(), s.title(), s.scorer(), s.judgeTemplate(),
+        return catalog.all().stream().map(s -> new EvalSetSummary(s.id(), s.title(), s.scorer().label(), s.judgeTemplate(),
                 s.hypothesis().describe(), s.categories(), s.prompts().size(), s.contentHash())).toList();
     }
 
@@ -50,7 +50,7 @@ public class EvalSetResource {
     public EvalSetView get(@PathParam("id") String id, @QueryParam("category") String category) {
         EvalSet s = find(id);
         return new EvalSetView(s.id(), s.title(), s.claim(), s.published(), s.hypothesis().metric(),
-                s.hypothesis().comparator().symbol(), s.hypothesis().threshold(), s.scorer(), s.judgeTemplate(),
+                s.hypothesis().comparator().symbol(), s.hypothesis().threshold(), s.scorer().label(), s.judgeTemplate(),
                 s.rubricTemplate(), s.categories(), s.file(), s.contentHash(), prompts(s, category));
     }
 

@@ -1,8 +1,8 @@
 package io.claimbench.api;
 
 import io.claimbench.models.TrustPolicy;
-import io.claimbench.runs.ImportService;
-import io.claimbench.runs.ResultsService;
+import io.claimbench.imports.ImportService;
+import io.claimbench.results.ResultsService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,6 @@
 package io.claimbench.api;
 
-import io.claimbench.runs.JudgeQualityService;
+import io.claimbench.results.JudgeQualityService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -2,7 +2,7 @@ package io.claimbench.api;
 
 import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.EvalSet;
-import io.claimbench.runs.LeaderboardService;
+import io.claimbench.results.LeaderboardService;
 import io.claimbench.stats.BradleyTerry;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,7 +33,7 @@ public class LeaderboardResource {
 
     public record LeaderboardView(String evalSet, String category, String method, String anchor, long battles,
                                   double tieParameter, int resamples, long seed, List<BradleyTerry.Rating> ratings,
-                                  List<io.claimbench.runs.LeaderboardService.ModelScore> scores) {
+                                  List<io.claimbench.results.LeaderboardService.ModelScore> scores) {
     }
 
     @GET

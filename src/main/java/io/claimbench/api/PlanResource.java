@@ -1,6 +1,7 @@
 package io.claimbench.api;
 
-import io.claimbench.runs.PlanService;
+import io.claimbench.results.PlanService;
+import io.claimbench.runs.RunRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -39,7 +40,7 @@ public class PlanResource {
     public PlanService.Plan plan(@Valid @NotNull PlanRequestBody body) {
         return planner.plan(new PlanService.PlanRequest(body.evalSet(), body.threshold(), body.comparator(),
                 body.expectedWinRate(), body.power(), body.alpha(), body.lostShare(), body.samples(), body.candidate(),
-                body.baseline(), body.judge(), body.answerTokens(), body.judgeOutputTokens(), body.judges(), body.swap(),
+                body.baseline(), body.judge(), body.answerTokens(), body.judgeOutputTokens(), body.judges(), RunRequest.parseSwap(body.swap()),
                 body.swapAudit()));
     }
 }

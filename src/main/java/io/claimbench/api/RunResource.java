@@ -1,21 +1,19 @@
 package io.claimbench.api;
 
-import io.claimbench.runs.ComparisonQuery;
-import io.claimbench.runs.ResultsService;
+import io.claimbench.judging.JudgeAggregate;
+import io.claimbench.judging.SwapMode;
+import io.claimbench.results.ComparisonQuery;
+import io.claimbench.results.ResultsService;
+import io.claimbench.results.RunReport;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.RunProgress;
-import io.claimbench.runs.RunReport;
 import io.claimbench.runs.RunRequest;
 import io.claimbench.runs.RunService;
 import io.claimbench.stats.PairOutcome;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -52,29 +50,26 @@ public class RunResource {
         this.comparisons = comparisons;
     }
 
-    /** Starts a comparison of a candidate with a baseline on an eval set. */
-    public record StartRunRequest(
-            @NotBlank String evalSet,
-            @NotBlank String candidate,
-            @NotBlank String baseline,
-            String judge,
-            String scorer,
-            String judgeTemplate,
-            @Min(1) @Max(100) Integer samples,
-            Long seed,
-            @DecimalMin("0") @DecimalMax("2") Double temperature,
-            @Min(1) @Max(1024) Integer concurrency,
-            @DecimalMin(value = "0", inclusive = false) Double costCap,
-            Boolean cache,
-            Boolean earlyStop,
-            java.util.List<String> judges,
-            String judgeAggregate,
-            String swap,
-            Double swapAudit) {
+    /**
+     * Starts a comparison of a candidate with a baseline on an eval set. Checked in one place, {@code RunValidator},
+     * after the names are parsed here; each error names its field.
+     */
+    public record StartRunRequest(String evalSet, String candidate, String baseline, String judge, String scorer,
+                                  String judgeTemplate, Integer samples, Long seed, Double temperature, Integer concurrency,
+                                  Double costCap, Boolean cache, Boolean earlyStop, List<String> judges,
+                                  String judgeAggregate, String swap, Double swapAudit) {
+
+        RunRequest toRequest() {
+            return new RunRequest(evalSet, new RunRequest.Contestants(candidate, baseline),
+                    new RunRequest.Judging(RunRequest.parseScorer(scorer), judge, judges, judgeTemplate,
+                            RunRequest.parseAggregate(judgeAggregate), RunRequest.parseSwap(swap), swapAudit),
+                    new RunRequest.Sampling(samples, seed, temperature),
+                    new RunRequest.Limits(concurrency, costCap, cache, earlyStop));
+        }
     }
 
     public record RunView(String id, String state, String reason, String evalSet, String candidate, String baseline,
-                          String scorer, String judge, java.util.List<String> judges, String judgeAggregate, String swap,
+                          String scorer, String judge, java.util.List<String> judges, JudgeAggregate judgeAggregate, SwapMode swap,
                           Double swapAudit, String judgeTemplate, int samples, long seed, Double temperature,
                           int concurrency, Double costCap, boolean cache, boolean earlyStop, double cost, String gitRevision,
                           Instant createdAt, Instant startedAt, Instant finishedAt, RunProgress progress) {
@@ -87,10 +82,8 @@ public class RunResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(@Valid @NotNull StartRunRequest body, UriInfo uri) {
-        RunEntity run = runs.start(new RunRequest(body.evalSet(), body.candidate(), body.baseline(), body.judge(), body.scorer(),
-                body.judgeTemplate(), body.samples(), body.seed(), body.temperature(), body.concurrency(), body.costCap(), body.cache(),
-                body.earlyStop(), body.judges(), body.judgeAggregate(), body.swap(), body.swapAudit()));
+    public Response start(@NotNull StartRunRequest body, UriInfo uri) {
+        RunEntity run = runs.start(body.toRequest());
         URI location = uri.getBaseUriBuilder().path("api/runs").path(run.id).build();
         return Response.accepted(view(run.id)).location(location).build();
     }
@@ -98,7 +91,7 @@ public class RunResource {
     @GET
     public List<RunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return runs.list(page, size).stream().map(r -> RunView.of(r, RunService.judgeNames(r), null)).toList();
+        return runs.list(page, size).stream().map(r -> RunView.of(r, r.judgeNames(), null)).toList();
     }
 
     @GET
@@ -157,7 +150,7 @@ public class RunResource {
 
     private RunView view(String id) {
         RunEntity r = runs.find(id).orElseThrow(() -> notFound(id));
-        return RunView.of(r, RunService.judgeNames(r), runs.progress(id).orElse(null));
+        return RunView.of(r, r.judgeNames(), runs.progress(id).orElse(null));
     }
 
     private static ApiInputException notFound(String id) {

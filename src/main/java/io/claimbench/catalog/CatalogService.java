@@ -91,7 +91,7 @@ public class CatalogService {
         }
         e.title = set.title();
         e.file = set.file();
-        e.scorer = set.scorer();
+        e.scorer = set.scorer().label();
         e.contentHash = set.contentHash();
         e.definition = definition(set);
         e.indexedAt = now;

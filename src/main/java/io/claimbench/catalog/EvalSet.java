@@ -13,8 +13,8 @@ import java.util.Optional;
  * chooses the rubric-judge scorer.
  */
 public record EvalSet(String id, String title, Claim claim, List<PublishedFigure> published, Hypothesis hypothesis,
-                      String scorer, String judgeTemplate, List<String> categories, List<PromptItem> prompts,
-                      String file, String contentHash, String styleScorer, String rubricTemplate,
+                      ScorerName scorer, String judgeTemplate, List<String> categories, List<PromptItem> prompts,
+                      String file, String contentHash, ScorerName styleScorer, String rubricTemplate,
                       List<Hypothesis> efficiencyClaims) {
 
     public EvalSet {

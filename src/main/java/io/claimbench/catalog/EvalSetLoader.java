@@ -29,17 +29,12 @@ import java.util.stream.Stream;
  */
 public final class EvalSetLoader {
 
-    public static final Set<String> SCORERS = Set.of("pairwise-judge", "reference-judge", "eq-bench-v2", "ascii-art",
-            "semantic-similarity",
-            "exact-match", "eq-style", "rubric-judge");
     static final Set<String> METRICS = Set.of(Hypothesis.WIN_RATE);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> TOP = Set.of("id", "title", "claim", "published", "hypothesis", "scorer",
             "judge-template", "categories", "prompts", "source", "style-scorer", "rubric-template", "efficiency-claims");
     /** The rubric-judge scorer's template when an eval set names none. */
     public static final String DEFAULT_RUBRIC_TEMPLATE = "rubric";
-    /** Scorers that need no reference and can annotate a judged run's answers. */
-    public static final Set<String> STYLE_SCORERS = Set.of("eq-style", "ascii-art");
 
     private final Path evalSetsDir;
     private final Path promptsDir;
@@ -123,19 +118,11 @@ public final class EvalSetLoader {
                 efficiencyClaims.add(e);
             }
         }
-        String scorer = top.string("scorer", true);
-        if (scorer != null && !SCORERS.contains(scorer)) {
-            top.problem("scorer", "unknown scorer '" + scorer + "' (expected one of " + new java.util.TreeSet<>(SCORERS) + ")");
-        }
+        ScorerName scorer = scorer(top);
         String judgeTemplate = top.string("judge-template", false);
-        String styleScorer = top.string("style-scorer", false);
-        if (styleScorer != null && !STYLE_SCORERS.contains(styleScorer)) {
-            top.problem("style-scorer", "unknown style scorer '" + styleScorer + "' (expected one of "
-                    + new java.util.TreeSet<>(STYLE_SCORERS) + ")");
-        }
+        ScorerName styleScorer = styleScorer(top);
         // The rubric judge grades with its own template; the pairwise judges need the eval set's.
-        boolean judged = scorer != null && scorer.endsWith("judge") && !scorer.equals("rubric-judge");
-        if (judged && judgeTemplate == null) {
+        if (scorer != null && scorer.needsJudgeTemplate() && judgeTemplate == null) {
             top.problem("scorer", "scorer '" + scorer + "' needs a judge-template");
         }
         if (judgeTemplate != null && !Files.isRegularFile(promptsDir.resolve("judges").resolve(judgeTemplate + ".md"))) {
@@ -169,7 +156,7 @@ public final class EvalSetLoader {
         if (prompts.isEmpty() && problems.size() == before) {
             top.problem("prompts", "an eval set needs at least one prompt");
         }
-        if ("reference-judge".equals(scorer) || "eq-bench-v2".equals(scorer) || "exact-match".equals(scorer)) {
+        if (scorer != null && scorer.needsReference()) {
             prompts.stream().filter(p -> p.reference() == null).findFirst().ifPresent(p ->
                     top.problem("prompts", "scorer '" + scorer + "' needs a reference on every prompt; '" + p.id() + "' has none"));
         }
@@ -179,6 +166,34 @@ public final class EvalSetLoader {
         return new EvalSet(id, title, claim, published, hypothesis, scorer, judgeTemplate, categories, prompts, name,
                 PromptItem.sha256(content + prompts.stream().map(PromptItem::hash).toList()), styleScorer, rubricTemplate,
                 efficiencyClaims);
+    }
+
+    /** The eval set's scorer, parsed here once; null (with the problem recorded) when absent or unknown. */
+    private static ScorerName scorer(YamlFields top) {
+        String label = top.string("scorer", true);
+        if (label == null) {
+            return null;
+        }
+        try {
+            return ScorerName.parse(label);
+        } catch (IllegalArgumentException e) {
+            top.problem("scorer", e.getMessage());
+            return null;
+        }
+    }
+
+    private static ScorerName styleScorer(YamlFields top) {
+        String label = top.string("style-scorer", false);
+        if (label == null) {
+            return null;
+        }
+        ScorerName s = ScorerName.find(label).filter(ScorerName::measuresStyle).orElse(null);
+        if (s == null) {
+            top.problem("style-scorer", "unknown style scorer '" + ScorerName.shorten(label) + "' (expected one of "
+                    + java.util.Arrays.stream(ScorerName.values()).filter(ScorerName::measuresStyle).map(ScorerName::label)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
+        return s;
     }
 
     private Claim readClaim(YamlFields top) {

@@ -1,7 +1,7 @@
 package io.claimbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.claimbench.runs.ResultsService;
+import io.claimbench.results.ResultsService;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.RunExecutor;
 import io.claimbench.runs.RunRequest;
@@ -69,9 +69,12 @@ public class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean panel = judge != null && judge.size() > 1;
-        RunEntity run = runs.start(new RunRequest(evalSet, candidate, baseline,
-                judge == null || panel ? null : judge.get(0), scorer, judgeTemplate, samples, seed, temperature,
-                concurrency, costCap, !noCache, earlyStop, panel ? judge : null, judgeAggregate, swap, swapAudit), true);
+        RunEntity run = runs.start(new RunRequest(evalSet, new RunRequest.Contestants(candidate, baseline),
+                new RunRequest.Judging(RunRequest.parseScorer(scorer), judge == null || panel ? null : judge.get(0),
+                        panel ? judge : null, judgeTemplate, RunRequest.parseAggregate(judgeAggregate),
+                        RunRequest.parseSwap(swap), swapAudit),
+                new RunRequest.Sampling(samples, seed, temperature),
+                new RunRequest.Limits(concurrency, costCap, !noCache, earlyStop)), true);
         RunState state;
         try {
             state = executor.completion(run.id).get();

@@ -1,8 +1,8 @@
 package io.claimbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.claimbench.runs.ImportService;
-import io.claimbench.runs.ResultsService;
+import io.claimbench.imports.ImportService;
+import io.claimbench.results.ResultsService;
 import picocli.CommandLine;
 
 import java.nio.file.Path;

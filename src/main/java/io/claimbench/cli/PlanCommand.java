@@ -1,7 +1,8 @@
 package io.claimbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.claimbench.runs.PlanService;
+import io.claimbench.results.PlanService;
+import io.claimbench.runs.RunRequest;
 import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
@@ -52,7 +53,7 @@ public class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliErrors.printJson(spec, json, planner.plan(new PlanService.PlanRequest(evalSet, threshold, comparator, expected,
-                power, alpha, lostShare, samples, candidate, baseline, null, null, null, judge, swap, swapAudit)));
+                power, alpha, lostShare, samples, candidate, baseline, null, null, null, judge, RunRequest.parseSwap(swap), swapAudit)));
         return 0;
     }
 }

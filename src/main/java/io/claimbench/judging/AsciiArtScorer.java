@@ -1,5 +1,7 @@
 package io.claimbench.judging;
 
+import io.claimbench.catalog.ScorerName;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,9 +15,8 @@ import java.util.regex.Pattern;
  * answer's lines that look drawn rather than written. Each check passes (1) or fails (0); the score is the share
  * passed, and the failed checks are named in the parts. No model and no reference are needed.
  */
-public final class AsciiArtScorer implements ReferenceScorer {
+public final class AsciiArtScorer implements AnswerScorer {
 
-    public static final String NAME = "ascii-art";
     static final int MAX_COLUMNS = 80;
     static final String PRESENT = "present";
     static final String PRINTABLE = "printable-ascii";
@@ -28,13 +29,8 @@ public final class AsciiArtScorer implements ReferenceScorer {
     private static final Pattern SENTENCE = Pattern.compile("\\b[A-Za-z]{2,}(?:[ ,']+[A-Za-z]{2,}){4,}");
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean requiresReference() {
-        return false;
+    public ScorerName name() {
+        return ScorerName.ASCII_ART;
     }
 
     @Override
@@ -65,7 +61,7 @@ public final class AsciiArtScorer implements ReferenceScorer {
     /** The mean share of checks passed, with n and its interval: the model's ASCII-art score. */
     @Override
     public java.util.Optional<io.claimbench.stats.Summary> benchmark(List<AnswerScore> scores) {
-        return ReferenceScorer.meanScore(scores);
+        return AnswerScorer.meanScore(scores);
     }
 
     /** The checks an answer failed, by name: what a reader wants to know about a score below 1. */

@@ -2,6 +2,8 @@ package io.claimbench.judging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.catalog.ScorerName;
+import io.claimbench.stats.Summary;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import io.claimbench.stats.Summary;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,9 +21,8 @@ import java.util.regex.Pattern;
  * exactly the four asked is unparseable. The benchmark score is 10 x the mean question score of the better
  * pass. Per answer, the score that competes pairwise is the answer's last parseable pass (revised, else first).
  */
-public final class EqBenchV2Scorer implements ReferenceScorer {
+public final class EqBenchV2Scorer implements AnswerScorer {
 
-    public static final String NAME = "eq-bench-v2";
     static final String FIRST = "first_pass";
     static final String REVISED = "revised";
 
@@ -36,8 +35,8 @@ public final class EqBenchV2Scorer implements ReferenceScorer {
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
-    public String name() {
-        return NAME;
+    public ScorerName name() {
+        return ScorerName.EQ_BENCH_V2;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.claimbench.judging;
 
+import io.claimbench.catalog.ScorerName;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,9 +13,8 @@ import java.util.regex.Pattern;
  * in [0,1] is the mean of four checks (succinct, not a listicle, open question, validation). Shown beside a judge's
  * verdict so a reader sees why an answer won; usable alone as a scorer too.
  */
-public final class EqStyleScorer implements ReferenceScorer {
+public final class EqStyleScorer implements AnswerScorer {
 
-    public static final String NAME = "eq-style";
     static final int SUCCINCT_WORDS = 150;
 
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*\\u2022]|\\d+[.)])\\s+\\S", Pattern.MULTILINE);
@@ -26,13 +27,8 @@ public final class EqStyleScorer implements ReferenceScorer {
             + "understandable|natural) to)\\b");
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean requiresReference() {
-        return false;
+    public ScorerName name() {
+        return ScorerName.EQ_STYLE;
     }
 
     @Override

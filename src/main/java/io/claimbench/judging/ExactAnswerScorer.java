@@ -1,5 +1,7 @@
 package io.claimbench.judging;
 
+import io.claimbench.catalog.ScorerName;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,9 +23,8 @@ import java.util.regex.Pattern;
  * up to the nineties ("three", "twenty-one"); a gold number may carry a tolerance, absolute ("9.81 +- 0.05",
  * "9.81 ± 0.05") or relative ("1.6e-19 ± 1%"). Without one, numbers must be equal.
  */
-public final class ExactAnswerScorer implements ReferenceScorer {
+public final class ExactAnswerScorer implements AnswerScorer {
 
-    public static final String NAME = "exact-match";
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:e-?\\d+)?");
     private static final Pattern TOLERANCE = Pattern.compile("^(.*?)\\s*(?:±|\\+/-|\\+-)\\s*(\\d+(?:\\.\\d+)?)\\s*(%)?\\s*$");
     private static final Pattern TIMES_TEN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:x|×|\\*|·)\\s*10\\s*(?:\\^|\\*\\*)\\s*([-−]?\\d+)");
@@ -44,13 +45,13 @@ public final class ExactAnswerScorer implements ReferenceScorer {
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
 
     @Override
-    public String name() {
-        return NAME;
+    public ScorerName name() {
+        return ScorerName.EXACT_MATCH;
     }
 
     @Override
     public AnswerScore score(String reference, String answer) {
-        AnswerScore.Unscored unusable = ReferenceScorer.unscorable(reference, answer);
+        AnswerScore.Unscored unusable = AnswerScorer.unscorable(reference, answer);
         if (unusable != null) {
             return unusable;
         }

@@ -15,10 +15,6 @@ import java.util.SplittableRandom;
  */
 public final class JudgePanel {
 
-    public static final String MAJORITY = "majority";
-    public static final String MEAN = "mean";
-    public static final String SWAP_ALWAYS = "always";
-    public static final String SWAP_ADAPTIVE = "adaptive";
     public static final double DEFAULT_AUDIT = 0.2;
     public static final int MAX_JUDGES = 5;
 
@@ -70,19 +66,12 @@ public final class JudgePanel {
     }
 
     /**
-     * The panel's verdict: outcome, strength (-4..4), the win share when the mean decides (else null) and, when
-     * some judges did not decide, which and why.
-     */
-    public record Aggregated(PairOutcome outcome, int strength, Double winShare, String reason) {
-    }
-
-    /**
      * Combines the judges that decided. Majority: the outcome more than half of them give, else a tie (the
      * panel is split), with the mean strength of the judges in that majority. Mean: the mean of their win shares
      * (win 1, tie 1/2, loss 0), which decides the outcome and is the pair's observation. With no judge deciding,
-     * the pair is an error when every judge failed, otherwise unscored.
+     * the pair is an error when every judge failed, otherwise unscored. The win share is set when the mean decides.
      */
-    public static Aggregated aggregate(String mode, List<Vote> votes) {
+    public static PairDecision aggregate(JudgeAggregate mode, List<Vote> votes) {
         List<Vote> decided = votes.stream().filter(v -> v.combined().outcome().decided()).toList();
         List<String> notes = new ArrayList<>();
         votes.stream().filter(v -> !v.combined().outcome().decided())
@@ -90,29 +79,23 @@ public final class JudgePanel {
         String reason = notes.isEmpty() ? null : String.join("; ", notes);
         if (decided.isEmpty()) {
             boolean allErrors = votes.stream().allMatch(v -> v.combined().outcome() == PairOutcome.ERROR);
-            return new Aggregated(allErrors ? PairOutcome.ERROR : PairOutcome.UNSCORED, 0, null, reason);
+            return new PairDecision(allErrors ? PairOutcome.ERROR : PairOutcome.UNSCORED, 0, null, reason);
         }
-        if (MEAN.equals(mode)) {
-            double share = decided.stream().mapToDouble(v -> share(v.combined().outcome())).average().orElseThrow();
+        if (mode == JudgeAggregate.MEAN) {
+            double share = decided.stream().mapToDouble(v -> v.combined().outcome().winShare()).average().orElseThrow();
             double strength = decided.stream().mapToInt(v -> v.combined().strength()).average().orElseThrow();
             PairOutcome outcome = share > 0.5 ? PairOutcome.WIN : share < 0.5 ? PairOutcome.LOSS : PairOutcome.TIE;
-            return new Aggregated(outcome, (int) Math.round(strength), share, reason);
-        }
-        if (!MAJORITY.equals(mode)) {
-            throw new IllegalArgumentException("unknown aggregate '" + mode + "'");
+            return new PairDecision(outcome, (int) Math.round(strength), share, reason);
         }
         for (PairOutcome o : List.of(PairOutcome.WIN, PairOutcome.TIE, PairOutcome.LOSS)) {
             List<Vote> with = decided.stream().filter(v -> v.combined().outcome() == o).toList();
             if (with.size() * 2 > decided.size()) {
                 double strength = with.stream().mapToInt(v -> v.combined().strength()).average().orElseThrow();
-                return new Aggregated(o, (int) Math.round(strength), null, reason);
+                return new PairDecision(o, (int) Math.round(strength), null, reason);
             }
         }
         String split = "judges split";
-        return new Aggregated(PairOutcome.TIE, 0, null, reason == null ? split : split + "; " + reason);
+        return new PairDecision(PairOutcome.TIE, 0, null, reason == null ? split : split + "; " + reason);
     }
 
-    private static double share(PairOutcome o) {
-        return o == PairOutcome.WIN ? 1 : o == PairOutcome.TIE ? 0.5 : 0;
-    }
 }

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class RubricJudge {
 
-    public static final String NAME = "rubric-judge";
     /** The template an eval set grades with when it names none ({@code rubric-template} in its YAML). */
     public static final String TEMPLATE = "rubric";
     private static final Pattern BRACKETED = Pattern.compile("\\[\\[\\s*(\\d+(?:\\.\\d+)?)\\s*]]|(?i)rating\\s*:\\s*(\\d+(?:\\.\\d+)?)");

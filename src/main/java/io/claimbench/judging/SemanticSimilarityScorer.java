@@ -7,6 +7,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.claimbench.catalog.ScorerName;
 import io.claimbench.stats.Summary;
 
 import java.io.IOException;
@@ -37,9 +38,8 @@ import java.util.Optional;
  * may use several cores within one call). onnxruntime and the tokenizer load native code: a class-path launch
  * needs {@code --enable-native-access=ALL-UNNAMED} to do so without a warning (the runner jar's manifest sets it).
  */
-public final class SemanticSimilarityScorer implements ReferenceScorer {
+public final class SemanticSimilarityScorer implements AnswerScorer {
 
-    public static final String NAME = "semantic-similarity";
     static final String COSINE = "cosine";
     static final String CHUNKS = "answer-chunks";
     /** 128 word pieces, less [CLS] and [SEP]. */
@@ -86,13 +86,13 @@ public final class SemanticSimilarityScorer implements ReferenceScorer {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public ScorerName name() {
+        return ScorerName.SEMANTIC_SIMILARITY;
     }
 
     @Override
     public AnswerScore score(String reference, String answer) {
-        AnswerScore.Unscored unusable = ReferenceScorer.unscorable(reference, answer);
+        AnswerScore.Unscored unusable = AnswerScorer.unscorable(reference, answer);
         if (unusable != null) {
             return unusable;
         }
@@ -115,7 +115,7 @@ public final class SemanticSimilarityScorer implements ReferenceScorer {
     /** Mean score with n and its 95% interval; absent when no answer was scored. */
     @Override
     public Optional<Summary> benchmark(List<AnswerScore> scores) {
-        return ReferenceScorer.meanScore(scores);
+        return AnswerScorer.meanScore(scores);
     }
 
     record Chunk(String text, int pieces) {

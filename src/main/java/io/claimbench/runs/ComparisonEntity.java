@@ -1,5 +1,6 @@
 package io.claimbench.runs;
 
+import io.claimbench.stats.PairOutcome;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +10,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import io.claimbench.stats.PairOutcome;
 
 import java.time.Instant;
 
@@ -52,4 +52,16 @@ public class ComparisonEntity extends PanacheEntityBase {
     public String baselineDetail;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /**
+     * The pair's observation for every statistic (the report, epochs, early stopping): the recorded win share when
+     * a judge gave a probability or a mean panel decided, else the outcome's 1, 1/2 or 0. Only for decided pairs.
+     */
+    public double observedShare() {
+        return observedShare(outcome, winShare);
+    }
+
+    public static double observedShare(PairOutcome outcome, Double winShare) {
+        return winShare != null ? winShare : outcome.winShare();
+    }
 }

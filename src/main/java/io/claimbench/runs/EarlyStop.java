@@ -44,15 +44,17 @@ public class EarlyStop {
 
     private Observations observations(String runId, int samples) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> rows = em.createQuery("select c.promptVersionId, c.outcome from ComparisonEntity c where c.runId = :run",
-                    Object[].class).setParameter("run", runId).getResultList();
+            // Only the columns the observation needs: this runs after every recorded item.
+            List<Object[]> rows = em.createQuery("select c.promptVersionId, c.outcome, c.winShare from ComparisonEntity c "
+                    + "where c.runId = :run", Object[].class).setParameter("run", runId).getResultList();
             Map<Long, double[]> byPrompt = new HashMap<>(); // sum of decided shares, decided, recorded
             for (Object[] row : rows) {
-                double[] acc = byPrompt.computeIfAbsent((Long) row[0], k -> new double[3]);
                 PairOutcome outcome = (PairOutcome) row[1];
+                double[] acc = byPrompt.computeIfAbsent((Long) row[0], k -> new double[3]);
                 acc[2]++;
                 if (outcome.decided()) {
-                    acc[0] += ResultsService.winShare(outcome);
+                    // The same observation as the report's: a mean panel's win share, not its rounded outcome.
+                    acc[0] += ComparisonEntity.observedShare(outcome, (Double) row[2]);
                     acc[1]++;
                 }
             }

@@ -1,5 +1,6 @@
 package io.claimbench.runs;
 
+
 /** A run request that cannot be run, naming the field at fault. */
 public class InvalidRunException extends RuntimeException {
 

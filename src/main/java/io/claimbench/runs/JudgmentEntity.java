@@ -3,6 +3,8 @@ package io.claimbench.runs;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -28,7 +30,8 @@ public class JudgmentEntity extends PanacheEntityBase {
     @Column(name = "from_cache")
     public boolean fromCache;
     /** SCORED, UNSCORED or ERROR. */
-    public String outcome;
+    @Enumerated(EnumType.STRING)
+    public GameOutcome outcome;
     /** The judge's verdict in its own labels (A>>B ... B>>A). */
     public String preference;
     public String reason;

@@ -33,7 +33,7 @@ public class ModelCaller {
     }
 
     CallResult call(RunContext ctx, ModelSpec spec, GenerationRequest request, String cacheKey, String kind) {
-        boolean cacheable = ctx.useCache && spec.provider() != Provider.RECORDED;
+        boolean cacheable = ctx.settings.cache() && spec.provider() != Provider.RECORDED;
         if (cacheable) {
             Optional<Generation> hit = cache.get(cacheKey);
             if (hit.isPresent()) {
@@ -48,8 +48,8 @@ public class ModelCaller {
         if (cost != null && cost > 0) {
             // Booked at once: a stop or crash before the item is recorded loses no spend.
             double spent = store.addCost(ctx.runId, cost);
-            if (ctx.costCap != null && spent >= ctx.costCap) {
-                ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached (spent %.4f)", ctx.costCap, spent));
+            if (ctx.settings.costCap() != null && spent >= ctx.settings.costCap()) {
+                ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached (spent %.4f)", ctx.settings.costCap(), spent));
             }
         }
         return new CallResult(g, false, cacheKey, cost);

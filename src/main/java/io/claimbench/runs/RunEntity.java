@@ -1,7 +1,13 @@
 package io.claimbench.runs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.catalog.ScorerName;
+import io.claimbench.judging.JudgeAggregate;
+import io.claimbench.judging.SwapMode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,10 +15,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 @Entity
 @Table(name = "eval_run")
 public class RunEntity extends PanacheEntityBase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Id
     public String id;
     @Column(name = "eval_set_id")
@@ -21,6 +31,7 @@ public class RunEntity extends PanacheEntityBase {
     public String evalSetHash;
     public String candidate;
     public String baseline;
+    /** A {@link ScorerName} label, or {@code imported:<format>} for verdicts imported from another benchmark. */
     public String scorer;
     public String judge;
     @Column(name = "judge_template")
@@ -41,10 +52,12 @@ public class RunEntity extends PanacheEntityBase {
     public String judges;
     /** How the panel's verdicts combine: majority or mean (null: one judge). */
     @Column(name = "judge_aggregate")
-    public String judgeAggregate;
+    @Convert(converter = LabelConverters.Aggregate.class)
+    public JudgeAggregate judgeAggregate;
     /** always (both orders for every pair) or adaptive; null for runs without a pairwise judge. */
     @Column(name = "swap_mode")
-    public String swapMode;
+    @Convert(converter = LabelConverters.Swap.class)
+    public SwapMode swapMode;
     /** Under adaptive swap, the share of pairs judged in both orders regardless, to keep measuring position bias. */
     @Column(name = "swap_audit")
     public Double swapAudit;
@@ -63,4 +76,35 @@ public class RunEntity extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The scorer the run executes with; empty for imported runs. */
+    public Optional<ScorerName> scorerName() {
+        return ScorerName.find(scorer);
+    }
+
+    /** Whether the run holds verdicts imported from another benchmark rather than judged here. */
+    public boolean imported() {
+        return scorer != null && scorer.startsWith("imported:");
+    }
+
+    /** The run's judges in panel order: the recorded panel, or the single judge. */
+    public List<String> judgeNames() {
+        if (judges != null) {
+            try {
+                return List.of(JSON.readValue(judges, String[].class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("run " + id + " has an unreadable judge panel", e);
+            }
+        }
+        return judge == null ? List.of() : List.of(judge);
+    }
+
+    /** Records a panel of judges (two or more) by name; one judge is recorded in {@link #judge} alone. */
+    void recordPanel(List<String> names) {
+        try {
+            judges = names.size() > 1 ? JSON.writeValueAsString(names) : null;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

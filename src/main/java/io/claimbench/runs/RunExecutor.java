@@ -6,11 +6,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,18 +31,22 @@ public class RunExecutor {
     private final Map<String, Handle> active = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-    @Inject
-    RunService runs;
-    @Inject
-    WorkItemStore store;
-    @Inject
-    WorkItemProcessor processor;
-    @Inject
-    RunsConfig config;
-    @Inject
-    Clock clock;
-    @Inject
-    EarlyStop earlyStop;
+    private final RunRecords runs;
+    private final RunContexts contexts;
+    private final WorkItemStore store;
+    private final WorkItemProcessor processor;
+    private final RunsConfig config;
+    private final EarlyStop earlyStop;
+
+    public RunExecutor(RunRecords runs, RunContexts contexts, WorkItemStore store, WorkItemProcessor processor,
+                       RunsConfig config, EarlyStop earlyStop) {
+        this.runs = runs;
+        this.contexts = contexts;
+        this.store = store;
+        this.processor = processor;
+        this.config = config;
+        this.earlyStop = earlyStop;
+    }
 
     void onStart(@Observes StartupEvent event) {
         if (!config.resumeOnStart()) {
@@ -57,9 +58,7 @@ public class RunExecutor {
                 LOG.infof("released %d work items claimed before the last stop", released);
             }
         }
-        List<String> unfinished = QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>list(
-                "state in ?1", List.of(RunState.QUEUED, RunState.RUNNING)).stream().map(r -> r.id).toList());
-        unfinished.forEach(id -> {
+        runs.unfinished().forEach(id -> {
             LOG.infof("resuming run %s", id);
             submit(id);
         });
@@ -120,16 +119,16 @@ public class RunExecutor {
                 return;
             }
             try {
-                h.ctx = runs.context(run);
+                h.ctx = contexts.context(run);
             } catch (RuntimeException e) {
-                finalState = finish(runId, RunState.FAILED, e.getMessage());
+                finalState = runs.finish(runId, RunState.FAILED, e.getMessage());
                 return;
             }
-            markRunning(runId);
+            runs.markRunning(runId);
             finalState = loop(h.ctx, run.concurrency);
         } catch (RuntimeException | Error e) {
             LOG.errorf(e, "run %s failed", runId);
-            finalState = finish(runId, RunState.FAILED, "internal error: " + e.getClass().getSimpleName());
+            finalState = runs.finish(runId, RunState.FAILED, "internal error: " + e.getClass().getSimpleName());
         } finally {
             active.remove(runId);
             h.done.complete(finalState);
@@ -142,15 +141,16 @@ public class RunExecutor {
         int[] inFlight = {0};
         long renewEvery = Math.max(1, config.lease().toNanos() / 3);
         long lastRenewal = System.nanoTime();
-        if (ctx.costCap != null && store.spent(ctx.runId) >= ctx.costCap) {
-            ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached before resuming", ctx.costCap));
+        Double cap = ctx.settings.costCap();
+        if (cap != null && store.spent(ctx.runId) >= cap) {
+            ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached before resuming", cap));
         }
         while (!ctx.stopped()) {
             if (System.nanoTime() - lastRenewal > renewEvery) {
                 store.renew(ctx.runId, owner, config.lease());
                 lastRenewal = System.nanoTime();
             }
-            if (isCancelledInDatabase(ctx.runId)) {
+            if (runs.cancelledOrGone(ctx.runId)) {
                 ctx.stop(RunState.CANCELLED, "cancelled by request");
                 break;
             }
@@ -211,12 +211,12 @@ public class RunExecutor {
         }
         RunContext.Stop stop = ctx.stop.get();
         if (stop == null || (stop.state() == RunState.STOPPED && store.unfinished(ctx.runId) == 0)) {
-            return finish(ctx.runId, RunState.COMPLETED, null); // a cap reached on the last item stopped nothing
+            return runs.finish(ctx.runId, RunState.COMPLETED, null); // a cap reached on the last item stopped nothing
         }
         if (stop.state() == RunState.RUNNING) {
             return RunState.RUNNING; // shutting down: stays running, resumed on the next start
         }
-        return finish(ctx.runId, stop.state(), stop.reason());
+        return runs.finish(ctx.runId, stop.state(), stop.reason());
     }
 
     private void runItem(RunContext ctx, WorkItemEntity item) {
@@ -225,8 +225,8 @@ public class RunExecutor {
             WorkItemStore.ItemRecord record = processor.process(ctx, item, prompt);
             if (!store.record(item.id, owner, record)) {
                 LOG.warnf("work item %d of run %s was taken over by another process; its result here is dropped", item.id, ctx.runId);
-            } else if (ctx.earlyStop) {
-                earlyStop.check(ctx.runId, ctx.evalSet.hypothesis(), ctx.samples, ctx.evalSet.prompts().size())
+            } else if (ctx.settings.earlyStop()) {
+                earlyStop.check(ctx.runId, ctx.evalSet.hypothesis(), ctx.settings.samples(), ctx.evalSet.prompts().size())
                         .ifPresent(s -> ctx.stop(RunState.COMPLETED, s.reason(ctx.totalItems, ctx.totalItems - store.unfinished(ctx.runId))));
             }
         } catch (RunStoppedException e) {
@@ -245,23 +245,6 @@ public class RunExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private boolean isCancelledInDatabase(String runId) {
-        return runs.find(runId).map(r -> r.state == RunState.CANCELLED).orElse(true);
-    }
-
-    private void markRunning(String runId) {
-        QuarkusTransaction.requiringNew().run(() -> RunEntity.update(
-                "state = ?1, startedAt = coalesce(startedAt, ?2) where id = ?3 and state in ?4",
-                RunState.RUNNING, Instant.now(clock), runId, List.of(RunState.QUEUED, RunState.RUNNING)));
-    }
-
-    private RunState finish(String runId, RunState state, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> RunEntity.update(
-                "state = ?1, reason = ?2, finishedAt = ?3 where id = ?4 and state in ?5", state, reason,
-                Instant.now(clock), runId, List.of(RunState.QUEUED, RunState.RUNNING)));
-        return runs.find(runId).map(r -> r.state).orElse(state);
     }
 
     private static final class Handle {

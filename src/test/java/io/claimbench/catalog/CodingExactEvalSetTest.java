@@ -21,7 +21,7 @@ class CodingExactEvalSetTest {
     void should_accept_each_gold_answer_bare_and_in_a_sentence_and_reject_the_others() {
         EvalSet set = new EvalSetLoader(Path.of("eval-sets"), Path.of("prompts")).loadAll().stream()
                 .filter(s -> s.id().equals("coding-exact")).findFirst().orElseThrow();
-        assertThat(set.scorer()).isEqualTo("exact-match");
+        assertThat(set.scorer()).isEqualTo(ScorerName.EXACT_MATCH);
         assertThat(set.prompts()).hasSizeGreaterThanOrEqualTo(30);
         for (PromptItem p : set.prompts()) {
             assertThat(correct(p.reference(), p.reference())).as(p.id()).isTrue();

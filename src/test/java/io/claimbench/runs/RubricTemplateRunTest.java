@@ -1,5 +1,6 @@
 package io.claimbench.runs;
 
+import io.claimbench.catalog.ScorerName;
 import io.claimbench.support.WireMockResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,9 +20,13 @@ class RubricTemplateRunTest {
 
     @Inject
     RunService runs;
+    @Inject
+    RunContexts contexts;
 
     private RunEntity create(String evalSet) {
-        return runs.create(new RunRequest(evalSet, "cand", "base", "judge", "rubric-judge", null, 1, 7L, null, 1, null, false));
+        return runs.create(RunRequest.of(evalSet, "cand", "base", "judge")
+                .with(RunRequest.Judging.byJudge("judge").withScorer(ScorerName.RUBRIC_JUDGE))
+                .with(new RunRequest.Sampling(1, 7L, null)).with(new RunRequest.Limits(1, null, false, null)));
     }
 
     @Test
@@ -31,10 +36,10 @@ class RubricTemplateRunTest {
             assertThat(run.judgeTemplate).isEqualTo("creative-writing-rubric");
             assertThat(run.judgeTemplateHash).hasSize(64);
             assertThat(run.spec).contains("\"judgeTemplate\":\"creative-writing-rubric\"");
-            RunContext ctx = runs.context(run);
-            assertThat(ctx.rubricJudge.name()).isEqualTo("creative-writing-rubric");
-            assertThat(ctx.rubricJudge.hash()).isEqualTo(run.judgeTemplateHash);
-            assertThat(ctx.pairwiseJudge).isNull();
+            RunContext ctx = contexts.context(run);
+            assertThat(ctx.scoring.setup().rubric().name()).isEqualTo("creative-writing-rubric");
+            assertThat(ctx.scoring.setup().rubric().hash()).isEqualTo(run.judgeTemplateHash);
+            assertThat(ctx.scoring.setup().pairwise()).isNull();
         } finally {
             runs.cancel(run.id);
         }
@@ -45,7 +50,7 @@ class RubricTemplateRunTest {
         RunEntity run = create("smoke");
         try {
             assertThat(run.judgeTemplate).isEqualTo("rubric");
-            assertThat(runs.context(run).rubricJudge.name()).isEqualTo("rubric");
+            assertThat(contexts.context(run).scoring.setup().rubric().name()).isEqualTo("rubric");
         } finally {
             runs.cancel(run.id);
         }
@@ -56,7 +61,7 @@ class RubricTemplateRunTest {
         RunEntity run = create("judgemark");
         try {
             run.judgeTemplateHash = "0".repeat(64); // as if the template had been edited after the run started
-            assertThatThrownBy(() -> runs.context(run)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> contexts.context(run)).isInstanceOf(IllegalStateException.class)
                     .hasMessage("rubric template 'creative-writing-rubric' changed since the run started");
         } finally {
             runs.cancel(run.id);

@@ -1,5 +1,7 @@
-package io.claimbench.runs;
+package io.claimbench.results;
 
+import io.claimbench.runs.ComparisonEntity;
+import io.claimbench.runs.RunEntity;
 import io.claimbench.stats.PairOutcome;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class EpochsTest {
                 list.add(c(p + 1, s, outcomes[p][s]));
             }
         }
-        RunReport.Epochs e = ResultsService.epochs(run, list);
+        RunReport.Epochs e = EpochFigures.epochs(run, list);
         // epoch 0: (1 + 1 + 0 + .5) / 4 = .625; epoch 1: (1 + .5 + 0 + .5) / 4 = .5; epoch 2: (1 + 0 + .5) / 3 = .5
         assertThat(e.epochs()).extracting(RunReport.Epoch::n).containsExactly(4L, 4L, 3L);
         assertThat(e.epochs().get(0).winRate()).isCloseTo(0.625, within(1e-12));
@@ -51,6 +53,6 @@ class EpochsTest {
         assertThat(e.consistentShare()).isCloseTo(2 / 3.0, within(1e-12));
 
         run.samples = 1;
-        assertThat(ResultsService.epochs(run, list)).isNull();
+        assertThat(EpochFigures.epochs(run, list)).isNull();
     }
 }

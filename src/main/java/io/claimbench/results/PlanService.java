@@ -1,12 +1,14 @@
-package io.claimbench.runs;
+package io.claimbench.results;
 
 import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.EvalSet;
 import io.claimbench.judging.JudgePanel;
 import io.claimbench.judging.JudgeTemplate;
+import io.claimbench.judging.SwapMode;
 import io.claimbench.models.ModelRegistry;
 import io.claimbench.models.ModelSpec;
 import io.claimbench.models.UnknownModelException;
+import io.claimbench.runs.InvalidRunException;
 import io.claimbench.stats.Comparator;
 import io.claimbench.stats.Planner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +34,7 @@ public class PlanService {
     public record PlanRequest(String evalSet, Double threshold, String comparator, double expectedWinRate,
                               Double power, Double alpha, Double lostShare, Integer samples, String candidate,
                               String baseline, String judge, Integer answerTokens, Integer judgeOutputTokens,
-                              java.util.List<String> judges, String swap, Double swapAudit) {
+                              java.util.List<String> judges, SwapMode swap, Double swapAudit) {
 
         public PlanRequest(String evalSet, Double threshold, String comparator, double expectedWinRate, Double power,
                            Double alpha, Double lostShare, Integer samples, String candidate, String baseline,
@@ -79,7 +81,7 @@ public class PlanService {
         if (samples < 1) {
             throw new InvalidRunException("samples", "samples must be at least 1", false);
         }
-        boolean judged = r.judge() != null || (set != null && set.scorer().endsWith("judge"));
+        boolean judged = r.judge() != null || (set != null && set.scorer().usesJudge());
         int promptTokens = set == null ? 100 : (int) Math.ceil(set.prompts().stream().mapToInt(p -> p.text().length())
                 .average().orElse(400) / CHARS_PER_TOKEN);
         int answerTokens = r.answerTokens() == null ? 500 : r.answerTokens();
@@ -95,7 +97,7 @@ public class PlanService {
         java.util.List<String> panel = r.judges() != null && !r.judges().isEmpty() ? r.judges()
                 : r.judge() == null ? java.util.List.of() : java.util.List.of(r.judge());
         judged |= !panel.isEmpty();
-        boolean adaptive = JudgePanel.SWAP_ADAPTIVE.equals(r.swap());
+        boolean adaptive = r.swap() == SwapMode.ADAPTIVE;
         double audit = r.swapAudit() == null ? JudgePanel.DEFAULT_AUDIT : r.swapAudit();
         // Both orders for every pair, or under adaptive swap at least the first order plus the audited share.
         long judgeMax = judged ? 2 * toRun * Math.max(1, panel.size()) : 0;

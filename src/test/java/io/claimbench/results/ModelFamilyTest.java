@@ -1,4 +1,4 @@
-package io.claimbench.runs;
+package io.claimbench.results;
 
 import org.junit.jupiter.api.Test;
 

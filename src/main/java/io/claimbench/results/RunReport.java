@@ -1,6 +1,9 @@
-package io.claimbench.runs;
+package io.claimbench.results;
 
+import io.claimbench.catalog.Hypothesis;
 import io.claimbench.catalog.PublishedFigure;
+import io.claimbench.judging.JudgeAggregate;
+import io.claimbench.judging.SwapMode;
 import io.claimbench.stats.ClaimVerdict;
 import io.claimbench.stats.Interval;
 import io.claimbench.stats.PairCounts;
@@ -134,7 +137,7 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
      */
     public record Judging(String judge, long games, long scored, long unscored, long errors, long fromCache,
                           Double totalCost, io.claimbench.stats.PositionBias positionBias, String sameFamilyAs,
-                          long flaggedPairs, PairCounts flaggedOutcomes, List<String> judges, String aggregate,
+                          long flaggedPairs, PairCounts flaggedOutcomes, List<String> judges, JudgeAggregate aggregate,
                           Swap swap, List<JudgeFigures> perJudge, List<RaterAgreement> agreement) {
     }
 
@@ -143,7 +146,7 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
      * was not decisive and for the audited pairs (a seeded random share); the position bias above is then measured
      * on the audited pairs only, an unselected sample. Counts are judge-pair games: pairs x judges.
      */
-    public record Swap(String mode, Double auditShareSet, long pairs, long secondOrderJudged, Double secondOrderShare,
+    public record Swap(SwapMode mode, Double auditShareSet, long pairs, long secondOrderJudged, Double secondOrderShare,
                        long auditedPairs, Double auditedShare, String positionBiasFrom) {
     }
 

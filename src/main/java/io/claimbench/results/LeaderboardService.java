@@ -1,5 +1,7 @@
-package io.claimbench.runs;
+package io.claimbench.results;
 
+import io.claimbench.runs.ScoreDetails;
+import io.claimbench.runs.ScorerRegistry;
 import io.claimbench.stats.Battle;
 import io.claimbench.stats.BradleyTerry;
 import io.claimbench.stats.PairOutcome;
@@ -15,8 +17,10 @@ import java.util.List;
 public class LeaderboardService {
 
     private final EntityManager em;
+    private final ScorerRegistry scorers;
 
-    public LeaderboardService(EntityManager em) {
+    public LeaderboardService(EntityManager em, ScorerRegistry scorers) {
+        this.scorers = scorers;
         this.em = em;
     }
 
@@ -38,7 +42,7 @@ public class LeaderboardService {
                 if (candidate.equals(baseline)) {
                     continue; // a model against itself says nothing about its rating
                 }
-                double outcome = ResultsService.winShare((PairOutcome) row[1]);
+                double outcome = ((PairOutcome) row[1]).winShare();
                 battles.add(new Battle("prompt-" + row[0], candidate, baseline, outcome));
             }
             return battles;
@@ -67,12 +71,12 @@ public class LeaderboardService {
             java.util.Map<String, List<io.claimbench.judging.AnswerScore>> byModel = new java.util.TreeMap<>();
             for (Object[] row : query.getResultList()) {
                 String scorer = (String) row[0];
-                if (RunService.referenceScorer(scorer).isEmpty()) {
+                if (scorers.answerScorer(scorer).isEmpty()) {
                     continue;
                 }
                 for (int side = 0; side < 2; side++) {
                     String model = (String) row[1 + side];
-                    var score = ResultsService.readScore((String) row[5 + side]);
+                    var score = ScoreDetails.read((String) row[5 + side]);
                     if (score != null && seen.add(scorer + "|" + model + "|" + row[3] + "|" + row[4])) {
                         byModel.computeIfAbsent(scorer + "|" + model, k -> new ArrayList<>()).add(score);
                     }
@@ -81,8 +85,8 @@ public class LeaderboardService {
             List<ModelScore> out = new ArrayList<>();
             byModel.forEach((key, scores) -> {
                 String scorer = key.substring(0, key.indexOf('|'));
-                var ref = RunService.referenceScorer(scorer).orElseThrow();
-                var summary = io.claimbench.judging.ReferenceScorer.meanScore(scores)
+                var ref = scorers.answerScorer(scorer).orElseThrow();
+                var summary = io.claimbench.judging.AnswerScorer.meanScore(scores)
                         .orElse(new io.claimbench.stats.Summary(0, null, null));
                 out.add(new ModelScore(key.substring(key.indexOf('|') + 1), scorer, summary.n(), scores.size() - summary.n(),
                         summary.mean(), summary.interval(), ref.failedCheckCounts(scores)));

@@ -1,6 +1,8 @@
-package io.claimbench.runs;
+package io.claimbench.results;
 
-import io.claimbench.judging.Preference;
+import io.claimbench.judging.Verdict;
+import io.claimbench.runs.GameOutcome;
+import io.claimbench.runs.JudgmentVerdicts;
 import io.claimbench.stats.Agreement;
 import io.claimbench.stats.PairOutcome;
 import io.claimbench.stats.PositionBias;
@@ -46,12 +48,14 @@ public class JudgeQualityService {
                 String judge = (String) row[0];
                 long[] t = tallies.computeIfAbsent(judge, k -> new long[4]);
                 t[1]++;
-                t[2] += "UNSCORED".equals(row[4]) ? 1 : 0;
-                t[3] += "ERROR".equals(row[4]) ? 1 : 0;
+                GameOutcome outcome = (GameOutcome) row[4];
+                t[2] += outcome == GameOutcome.UNSCORED ? 1 : 0;
+                t[3] += outcome == GameOutcome.ERROR ? 1 : 0;
                 int game = (Integer) row[3];
-                if ("SCORED".equals(row[4]) && row[5] != null && (game == 1 || game == 2)) {
-                    Preference.parse((String) row[5]).ifPresent(p -> games.computeIfAbsent(judge, k -> new HashMap<>())
-                            .computeIfAbsent((Long) row[2], k -> new Integer[2])[game - 1] = p.strength());
+                if ((game == 1 || game == 2)
+                        && JudgmentVerdicts.read(outcome, (String) row[5], null, null) instanceof Verdict.Scored s) {
+                    games.computeIfAbsent(judge, k -> new HashMap<>())
+                            .computeIfAbsent((Long) row[2], k -> new Integer[2])[game - 1] = s.preference().strength();
                 }
             }
             for (Object[] row : em.createQuery("select r.judge, count(r) from RunEntity r where r.judge is not null group by r.judge",
@@ -93,7 +97,7 @@ public class JudgeQualityService {
             if (candidateIsFamily == baselineIsFamily || !outcome.decided()) {
                 continue; // only pairs with exactly one contestant of the judge's family
             }
-            double share = ResultsService.winShare(outcome);
+            double share = outcome.winShare();
             double familyShare = candidateIsFamily ? share : 1 - share;
             String key = row[0] + "|" + candidate + "|" + baseline;
             Map<String, double[]> target = judge.equals(row[3]) ? own : others;

@@ -1,4 +1,4 @@
-package io.claimbench.runs;
+package io.claimbench.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,15 @@ import io.claimbench.catalog.EvalSetEntity;
 import io.claimbench.catalog.PromptItem;
 import io.claimbench.catalog.PromptVersionEntity;
 import io.claimbench.judging.ExternalVerdicts;
+import io.claimbench.results.RunReport;
+import io.claimbench.runs.ComparisonEntity;
+import io.claimbench.runs.GameOutcome;
+import io.claimbench.runs.GenerationEntity;
+import io.claimbench.runs.HumanVoteEntity;
+import io.claimbench.runs.JudgmentEntity;
+import io.claimbench.runs.RunEntity;
+import io.claimbench.runs.RunState;
+import io.claimbench.runs.WorkItemEntity;
 import io.claimbench.stats.PairOutcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -328,7 +337,7 @@ public class ImportService {
             j.workItemId = item.id;
             j.game = game;
             j.judge = run.judge;
-            j.outcome = scored ? "SCORED" : "UNSCORED";
+            j.outcome = scored ? GameOutcome.SCORED : GameOutcome.UNSCORED;
             j.reason = scored ? null : "the judge's verdict could not be read: " + raw;
             j.raw = raw;
             j.createdAt = now;

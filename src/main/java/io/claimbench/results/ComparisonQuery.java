@@ -1,6 +1,11 @@
-package io.claimbench.runs;
+package io.claimbench.results;
 
 import io.claimbench.catalog.PromptVersionEntity;
+import io.claimbench.judging.Game;
+import io.claimbench.runs.ComparisonEntity;
+import io.claimbench.runs.GameOutcome;
+import io.claimbench.runs.GenerationEntity;
+import io.claimbench.runs.JudgmentEntity;
 import io.claimbench.stats.PairOutcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -36,7 +41,7 @@ public class ComparisonQuery {
      * One judged game of one judge; {@code candidatePosition} is A in game 1 and B in game 2 (games 3 and 4 are
      * rubric grades of the candidate's and the baseline's answer).
      */
-    public record Game(String judge, int game, String candidatePosition, String outcome, String verdict, String reason,
+    public record Game(String judge, int game, String candidatePosition, GameOutcome outcome, String verdict, String reason,
                        String rationale, boolean fromCache) {
     }
 

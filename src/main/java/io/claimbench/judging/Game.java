@@ -1,0 +1,33 @@
+package io.claimbench.judging;
+
+import java.util.Objects;
+
+/**
+ * What a scorer read from one judge call, for the record: a pairwise game's {@link Verdict} (game 1 shows the
+ * candidate as A, game 2 as B), or one answer's grade (game 3 the candidate's, game 4 the baseline's), or a grading
+ * call that failed.
+ */
+public sealed interface Game {
+
+    String judge();
+
+    int number();
+
+    record Pairwise(String judge, int number, Verdict verdict) implements Game {
+        public Pairwise {
+            Objects.requireNonNull(verdict, "verdict");
+        }
+    }
+
+    record Graded(String judge, int number, AnswerScore grade) implements Game {
+        public Graded {
+            Objects.requireNonNull(grade, "grade");
+        }
+    }
+
+    record Failed(String judge, int number, String reason) implements Game {
+        public Failed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

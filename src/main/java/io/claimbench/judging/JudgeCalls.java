@@ -1,0 +1,31 @@
+package io.claimbench.judging;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * How a scorer asks a judge. The run implements it: calls run in parallel, through the cache and the endpoint's
+ * limits, and each is recorded. A call that cannot be made completes with {@link JudgeReply.Failed}; one that must
+ * not be made at all (the run stopped) completes exceptionally, and {@link #await} rethrows that unwrapped.
+ */
+@FunctionalInterface
+public interface JudgeCalls {
+
+    CompletableFuture<JudgeReply> ask(JudgeCall call);
+
+    /** A judge call: which judge, which game of the pair, the cache kind and template hash, and the messages. */
+    record JudgeCall(String judge, int game, String kind, String templateHash, PairwiseJudge.Rendered rendered) {
+    }
+
+    /** The reply, with a run-time failure of the call rethrown as itself rather than wrapped. */
+    static JudgeReply await(CompletableFuture<JudgeReply> reply) {
+        try {
+            return reply.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+}

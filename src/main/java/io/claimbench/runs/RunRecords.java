@@ -1,0 +1,82 @@
+package io.claimbench.runs;
+
+import io.claimbench.stats.PairCounts;
+import io.claimbench.stats.PairOutcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads runs and moves them between states in the database, each in a transaction of its own. */
+@ApplicationScoped
+public class RunRecords {
+
+    private static final List<RunState> ACTIVE = List.of(RunState.QUEUED, RunState.RUNNING);
+
+    private final Clock clock;
+
+    public RunRecords(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Optional<RunEntity> find(String id) {
+        return Optional.ofNullable(QuarkusTransaction.requiringNew().call(() -> RunEntity.findById(id)));
+    }
+
+    public List<RunEntity> list(int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                RunEntity.<RunEntity>findAll(Sort.descending("createdAt")).page(page, size).list());
+    }
+
+    /** The ids of runs queued or running, as a restart finds them. */
+    List<String> unfinished() {
+        return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>list("state in ?1", ACTIVE).stream()
+                .map(r -> r.id).toList());
+    }
+
+    void markRunning(String runId) {
+        QuarkusTransaction.requiringNew().run(() -> RunEntity.update(
+                "state = ?1, startedAt = coalesce(startedAt, ?2) where id = ?3 and state in ?4",
+                RunState.RUNNING, Instant.now(clock), runId, ACTIVE));
+    }
+
+    /** Ends a queued or running run; a run already ended keeps its state. Returns the state it now has. */
+    RunState finish(String runId, RunState state, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> RunEntity.update(
+                "state = ?1, reason = ?2, finishedAt = ?3 where id = ?4 and state in ?5", state, reason,
+                Instant.now(clock), runId, ACTIVE));
+        return find(runId).map(r -> r.state).orElse(state);
+    }
+
+    boolean cancelledOrGone(String runId) {
+        return find(runId).map(r -> r.state == RunState.CANCELLED).orElse(true);
+    }
+
+    public Optional<RunProgress> progress(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RunEntity run = RunEntity.findById(id);
+            if (run == null) {
+                return Optional.<RunProgress>empty();
+            }
+            Map<String, Long> states = new HashMap<>();
+            RunEntity.getEntityManager().createQuery(
+                            "select w.state, count(w) from WorkItemEntity w where w.runId = :run group by w.state", Object[].class)
+                    .setParameter("run", id).getResultList().forEach(row -> states.put((String) row[0], (Long) row[1]));
+            PairCounts outcomes = PairCounts.EMPTY;
+            for (Object[] row : RunEntity.getEntityManager().createQuery(
+                            "select c.outcome, count(c) from ComparisonEntity c where c.runId = :run group by c.outcome", Object[].class)
+                    .setParameter("run", id).getResultList()) {
+                outcomes = outcomes.plus((PairOutcome) row[0], (Long) row[1]);
+            }
+            return Optional.of(new RunProgress(id, run.state, run.reason, run.totalItems,
+                    states.getOrDefault(WorkItemEntity.DONE, 0L), states.getOrDefault(WorkItemEntity.RUNNING, 0L),
+                    states.getOrDefault(WorkItemEntity.PENDING, 0L), outcomes, run.cost));
+        });
+    }
+}
