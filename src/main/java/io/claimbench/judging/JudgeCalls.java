@@ -17,8 +17,8 @@ public interface JudgeCalls {
     record JudgeCall(String judge, int game, String kind, String templateHash, PairwiseJudge.Rendered rendered) {
     }
 
-    /** The reply, with a run-time failure of the call rethrown as itself rather than wrapped. */
-    static JudgeReply await(CompletableFuture<JudgeReply> reply) {
+    /** The result of a call in flight, with a run-time failure rethrown as itself rather than wrapped. */
+    static <T> T await(CompletableFuture<T> reply) {
         try {
             return reply.join();
         } catch (CompletionException e) {

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,8 +48,8 @@ public class WorkItemProcessor {
     WorkItemStore.ItemRecord process(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt) {
         CompletableFuture<Answer> cand = async(() -> answer(ctx, item, prompt, ctx.models.candidate(), GenerationEntity.CANDIDATE));
         CompletableFuture<Answer> base = async(() -> answer(ctx, item, prompt, ctx.models.baseline(), GenerationEntity.BASELINE));
-        Answer c = join(cand);
-        Answer b = join(base);
+        Answer c = JudgeCalls.await(cand);
+        Answer b = JudgeCalls.await(base);
         List<GenerationEntity> generations = List.of(c.entity, b.entity);
         ComparisonEntity comparison = comparison(ctx, item, prompt);
         if (c.failure != null || b.failure != null) {
@@ -218,17 +217,6 @@ public class WorkItemProcessor {
 
     private <T> CompletableFuture<T> async(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, threads);
-    }
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     private record Answer(GenerationEntity entity, EndpointException failure) {
