@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.claimbench.support.DocumentFixtures;
+import io.claimbench.support.OpenAiStubs;
 import io.claimbench.support.Runs;
 import io.claimbench.support.WireMockResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -32,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The JSON documents of the API, field for field and in order, as recorded from the code before the API had
  * types of its own ({@code src/test/resources/documents}): an EQ-Bench v2 replay, a two-judge panel under
- * adaptive swap (run, results, comparisons, progress events), an exact-match and a rubric-judge run, the
- * leaderboard, the judges, two plans, the run list and an AlpacaEval import. Every run is sequential (concurrency
- * 1, fixed seeds) against WireMock answers without a nonce, on a database of its own, so that the documents
- * depend on the code alone. Record anew with {@code -Ddocuments.record=true}: only when a change of a document is
+ * adaptive swap (run, results, comparisons, progress events), an exact-match and a rubric-judge run, speed and
+ * price claims, epochs, an early stop, the leaderboard, the judges, two plans, the run list, and AlpacaEval and
+ * PandaLM imports (human votes). Every run is sequential (concurrency 1, fixed seeds) against WireMock answers
+ * without a nonce, on a database of its own, so that the documents depend on the code alone. Record anew with {@code -Ddocuments.record=true}: only when a change of a document is
  * meant.
  */
 @QuarkusTest
@@ -92,6 +94,22 @@ class DocumentCompatibilityTest {
         documents.check("rubric-results", get("/api/runs/" + rubric + "/results"));
         documents.check("rubric-comparisons", get("/api/runs/" + rubric + "/comparisons?size=50"));
 
+        speedStubs();
+        String speed = run("speed", Map.of("evalSet", "speed", "candidate", "cand", "baseline", "base", "judge", "judge",
+                "seed", 3, "concurrency", 1));
+        documents.check("speed-results", get("/api/runs/" + speed + "/results"));
+
+        factsStubs();
+        String epochs = run("epochs", Map.of("evalSet", "facts", "candidate", "cand", "baseline", "base", "samples", 2,
+                "seed", 13, "concurrency", 1));
+        documents.check("epochs-results", get("/api/runs/" + epochs + "/results"));
+
+        earlyStopStubs();
+        String early = run("early-stop", Map.of("evalSet", "many", "candidate", "cand", "baseline", "base",
+                "judge", "judge", "earlyStop", true, "seed", 61, "concurrency", 1));
+        documents.check("early-stop-run", get("/api/runs/" + early));
+        documents.check("early-stop-results", get("/api/runs/" + early + "/results"));
+
         documents.check("leaderboard-smoke", get("/api/leaderboard?evalSet=smoke&resamples=50&seed=1"));
         documents.check("judges", get("/api/judges"));
         documents.check("plan-judge", plan(Map.of("evalSet", "smoke", "threshold", 0.5, "expectedWinRate", 0.6,
@@ -101,6 +119,7 @@ class DocumentCompatibilityTest {
                 "swap", "adaptive", "swapAudit", 0.2)));
         documents.check("runs", get("/api/runs?size=50"));
         documents.check("import-alpaca-eval", importAlpacaEval());
+        documents.check("import-pandalm", importPandaLm());
 
         if (documents.recording()) {
             System.out.println("documents recorded: " + documents.written());
@@ -156,6 +175,66 @@ class DocumentCompatibilityTest {
         Files.writeString(file, json.append("]").toString());
         return given().contentType(ContentType.JSON).body(Map.of("format", "alpaca-eval", "path", file.toString()))
                 .post("/api/imports").then().statusCode(201).extract().asString();
+    }
+
+    /**
+     * Three judge files beside a six-item PandaLM test set: two runs, each with the three annotators' votes, so that
+     * the humans section (agreement between voters, the judge with their majority) is filled.
+     */
+    private static String importPandaLm() throws IOException {
+        Path dir = IMPORTS.resolve("pandalm");
+        Files.createDirectories(dir);
+        String[][] votes = {{"1", "1", "1"}, {"2", "2", "1"}, {"0", "0", "0"}, {"1", "2", "2"}, {"1", "1", "0"}, {"2", "2", "2"}};
+        StringBuilder set = new StringBuilder("[");
+        for (int i = 0; i < votes.length; i++) {
+            set.append(i == 0 ? "" : ",").append("{\"idx\":").append(i + 1)
+                    .append(",\"motivation_app\":\"").append(i < 3 ? "writing" : "coding")
+                    .append("\",\"instruction\":\"Task ").append(i + 1).append("\",\"input\":\"").append(i % 2 == 0 ? "" : "context")
+                    .append("\",\"cmp_key\":\"model-x_model-y\",\"response1\":\"First response ").append(i + 1)
+                    .append("\",\"response2\":\"Second response ").append(i + 1).append("\"");
+            for (int a = 0; a < 3; a++) {
+                set.append(",\"annotator").append(a + 1).append("\":\"").append(votes[i][a]).append("\"");
+            }
+            set.append("}");
+        }
+        Files.writeString(dir.resolve("testset-v1.json"), set.append("]").toString());
+        String[][] judges = {{"judge-a", "1", "2", "0", "2", "1", "2"}, {"judge-b", "1", "1", "Tie", "2", "0", "none"}};
+        for (String[] j : judges) {
+            StringBuilder verdicts = new StringBuilder("[");
+            for (int i = 1; i < j.length; i++) {
+                verdicts.append(i == 1 ? "" : ",").append("{\"idx\":").append(i).append(",\"").append(j[0])
+                        .append("_result\":\"").append(j[i]).append("\"}");
+            }
+            Files.writeString(dir.resolve(j[0] + "-testset-v1.json"), verdicts.append("]").toString());
+        }
+        return given().contentType(ContentType.JSON).body(Map.of("format", "pandalm", "path", dir.resolve("testset-v1.json").toString()))
+                .post("/api/imports").then().statusCode(201).extract().asString();
+    }
+
+    /**
+     * The candidate answers at once with few tokens, the baseline 200 ms later with more: the latency claim holds
+     * whatever the machine's speed, and the price claims rest on token counts alone.
+     */
+    private void speedStubs() {
+        wm.resetAll();
+        wm.stubFor(post(urlPathEqualTo("/cand/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(OpenAiStubs.completion("CANDIDATE: 28.35 g.", 100, 10))));
+        wm.stubFor(post(urlPathEqualTo("/base/v1/chat/completions")).willReturn(answer("BASELINE: about 28 grams.")
+                .withFixedDelay(200)));
+        for (String q : List.of("q1", "q2", "q3", "q4")) {
+            judgeStubs("judge", new String[][]{{q, "A>B", "B>A"}});
+        }
+        wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).atPriority(1).withRequestBody(containing("[q4]"))
+                .willReturn(verdict("A=B")));
+    }
+
+    /** A judge that always prefers the candidate strongly, in both orders: the claim settles before the 40 prompts. */
+    private void earlyStopStubs() {
+        contestantStubs();
+        wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).withRequestBody(matching(CANDIDATE_IN_A))
+                .willReturn(verdict("A>>B")));
+        wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).withRequestBody(matching(CANDIDATE_IN_B))
+                .willReturn(verdict("B>>A")));
     }
 
     private void contestantStubs() {

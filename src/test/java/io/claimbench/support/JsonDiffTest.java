@@ -40,4 +40,14 @@ class JsonDiffTest {
                 .hasValue("$: field #1 expected 'b', was no field (expected fields [a, b], was [a])");
         assertThat(JsonDiff.firstDifference(json("[1,2]"), json("[1]"))).hasValue("$: expected 2 elements, was 1");
     }
+
+    @Test
+    void should_allow_a_few_units_in_the_last_place_only_for_approximate_fields() throws Exception {
+        assertThat(JsonDiff.firstDifference(json("{\"kappa\":0.7391304347826089}"), json("{\"kappa\":0.7391304347826088}"),
+                java.util.Set.of("kappa"))).isEmpty();
+        assertThat(JsonDiff.firstDifference(json("{\"raw\":0.7391304347826089}"), json("{\"raw\":0.7391304347826088}"),
+                java.util.Set.of("kappa"))).isPresent();
+        assertThat(JsonDiff.firstDifference(json("{\"kappa\":0.739}"), json("{\"kappa\":0.74}"), java.util.Set.of("kappa")))
+                .isPresent();
+    }
 }
