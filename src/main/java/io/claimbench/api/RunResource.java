@@ -2,7 +2,6 @@ package io.claimbench.api;
 
 import io.claimbench.results.ComparisonQuery;
 import io.claimbench.results.ResultsService;
-import io.claimbench.results.RunReport;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.RunRequest;
 import io.claimbench.runs.RunService;
@@ -93,8 +92,8 @@ public class RunResource {
 
     @GET
     @Path("/{id}/results")
-    public RunReport results(@PathParam("id") String id) {
-        return results.report(id).orElseThrow(() -> notFound(id));
+    public RunResultsView results(@PathParam("id") String id) {
+        return RunResultsView.of(results.report(id).orElseThrow(() -> notFound(id)));
     }
 
     @GET
