@@ -98,11 +98,11 @@ public class RunResource {
 
     @GET
     @Path("/{id}/comparisons")
-    public ComparisonQuery.Page comparisons(@PathParam("id") String id,
-                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
-                                            @QueryParam("category") String category,
-                                            @QueryParam("outcome") String outcome) {
+    public ComparisonPageView comparisons(@PathParam("id") String id,
+                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+                                          @QueryParam("category") String category,
+                                          @QueryParam("outcome") String outcome) {
         runs.find(id).orElseThrow(() -> notFound(id));
         PairOutcome o = null;
         if (outcome != null) {
@@ -112,7 +112,7 @@ public class RunResource {
                 throw new ApiInputException(400, "outcome", "outcome must be one of win, tie, loss, unscored, error");
             }
         }
-        return comparisons.page(id, category, o, page, size);
+        return ComparisonPageView.of(comparisons.page(id, category, o, page, size));
     }
 
     /** Progress as server-sent events, about twice a second, ending with the run's final state. */
