@@ -53,6 +53,6 @@ public class ImportResource {
         }
         // Importing the same file again changes nothing and answers with the same run.
         return Response.status(201).location(uri.getBaseUriBuilder().path("api/runs").path(ids.getFirst()).build())
-                .entity(new ImportService.Imported(body.format(), ids.stream().map(id -> results.report(id).orElseThrow()).toList())).build();
+                .entity(ImportView.of(body.format(), ids.stream().map(id -> results.report(id).orElseThrow()).toList())).build();
     }
 }

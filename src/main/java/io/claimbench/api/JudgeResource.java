@@ -20,7 +20,7 @@ public class JudgeResource {
     }
 
     @GET
-    public List<JudgeQualityService.JudgeQuality> list() {
-        return quality.all();
+    public List<JudgeQualityView> list() {
+        return quality.all().stream().map(JudgeQualityView::of).toList();
     }
 }

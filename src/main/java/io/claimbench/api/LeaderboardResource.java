@@ -13,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.List;
-
 /**
  * Bradley-Terry ratings (Davidson ties, Elo scale) over every recorded comparison of an eval set, with
  * prompt-clustered bootstrap intervals. Each row carries its n.
@@ -29,11 +27,6 @@ public class LeaderboardResource {
     public LeaderboardResource(LeaderboardService leaderboard, CatalogService catalog) {
         this.leaderboard = leaderboard;
         this.catalog = catalog;
-    }
-
-    public record LeaderboardView(String evalSet, String category, String method, String anchor, long battles,
-                                  double tieParameter, int resamples, long seed, List<BradleyTerry.Rating> ratings,
-                                  List<io.claimbench.results.LeaderboardService.ModelScore> scores) {
     }
 
     @GET
@@ -57,7 +50,6 @@ public class LeaderboardResource {
         } catch (IllegalArgumentException e) {
             throw new ApiInputException(400, "anchor", e.getMessage());
         }
-        return new LeaderboardView(evalSet, category, "bradley-terry-davidson, elo scale, clustered bootstrap",
-                r.anchor(), r.battles(), r.tieParameter(), resamples, seed, r.ratings(), leaderboard.scores(evalSet, category));
+        return LeaderboardView.of(evalSet, category, resamples, seed, r, leaderboard.scores(evalSet, category));
     }
 }

@@ -37,10 +37,10 @@ public class PlanResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public PlanService.Plan plan(@Valid @NotNull PlanRequestBody body) {
-        return planner.plan(new PlanService.PlanRequest(body.evalSet(), body.threshold(), body.comparator(),
+    public PlanView plan(@Valid @NotNull PlanRequestBody body) {
+        return PlanView.of(planner.plan(new PlanService.PlanRequest(body.evalSet(), body.threshold(), body.comparator(),
                 body.expectedWinRate(), body.power(), body.alpha(), body.lostShare(), body.samples(), body.candidate(),
                 body.baseline(), body.judge(), body.answerTokens(), body.judgeOutputTokens(), body.judges(), RunRequest.parseSwap(body.swap()),
-                body.swapAudit()));
+                body.swapAudit())));
     }
 }

@@ -1,12 +1,8 @@
 package io.claimbench.api;
 
-import io.claimbench.judging.JudgeAggregate;
-import io.claimbench.judging.SwapMode;
 import io.claimbench.results.ComparisonQuery;
 import io.claimbench.results.ResultsService;
-import io.claimbench.results.RunReport;
 import io.claimbench.runs.RunEntity;
-import io.claimbench.runs.RunProgress;
 import io.claimbench.runs.RunRequest;
 import io.claimbench.runs.RunService;
 import io.claimbench.stats.PairOutcome;
@@ -31,7 +27,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,18 +63,6 @@ public class RunResource {
         }
     }
 
-    public record RunView(String id, String state, String reason, String evalSet, String candidate, String baseline,
-                          String scorer, String judge, java.util.List<String> judges, JudgeAggregate judgeAggregate, SwapMode swap,
-                          Double swapAudit, String judgeTemplate, int samples, long seed, Double temperature,
-                          int concurrency, Double costCap, boolean cache, boolean earlyStop, double cost, String gitRevision,
-                          Instant createdAt, Instant startedAt, Instant finishedAt, RunProgress progress) {
-        static RunView of(RunEntity r, java.util.List<String> judges, RunProgress p) {
-            return new RunView(r.id, r.state.name(), r.reason, r.evalSetId, r.candidate, r.baseline, r.scorer, r.judge,
-                    judges, r.judgeAggregate, r.swapMode, r.swapAudit, r.judgeTemplate, r.samples, r.seed, r.temperature, r.concurrency, r.costCap, r.useCache, r.earlyStop,
-                    p == null ? r.cost : p.cost(), r.gitRevision, r.createdAt, r.startedAt, r.finishedAt, p);
-        }
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@NotNull StartRunRequest body, UriInfo uri) {
@@ -91,7 +74,7 @@ public class RunResource {
     @GET
     public List<RunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return runs.list(page, size).stream().map(r -> RunView.of(r, r.judgeNames(), null)).toList();
+        return runs.list(page, size).stream().map(r -> RunView.of(r, null)).toList();
     }
 
     @GET
@@ -109,17 +92,17 @@ public class RunResource {
 
     @GET
     @Path("/{id}/results")
-    public RunReport results(@PathParam("id") String id) {
-        return results.report(id).orElseThrow(() -> notFound(id));
+    public RunResultsView results(@PathParam("id") String id) {
+        return RunResultsView.of(results.report(id).orElseThrow(() -> notFound(id)));
     }
 
     @GET
     @Path("/{id}/comparisons")
-    public ComparisonQuery.Page comparisons(@PathParam("id") String id,
-                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
-                                            @QueryParam("category") String category,
-                                            @QueryParam("outcome") String outcome) {
+    public ComparisonPageView comparisons(@PathParam("id") String id,
+                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+                                          @QueryParam("category") String category,
+                                          @QueryParam("outcome") String outcome) {
         runs.find(id).orElseThrow(() -> notFound(id));
         PairOutcome o = null;
         if (outcome != null) {
@@ -129,7 +112,7 @@ public class RunResource {
                 throw new ApiInputException(400, "outcome", "outcome must be one of win, tie, loss, unscored, error");
             }
         }
-        return comparisons.page(id, category, o, page, size);
+        return ComparisonPageView.of(comparisons.page(id, category, o, page, size));
     }
 
     /** Progress as server-sent events, about twice a second, ending with the run's final state. */
@@ -138,19 +121,20 @@ public class RunResource {
     @io.smallrye.common.annotation.Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<RunProgress> events(@PathParam("id") String id) {
+    public Multi<RunProgressView> events(@PathParam("id") String id) {
         runs.find(id).orElseThrow(() -> notFound(id));
         AtomicBoolean ended = new AtomicBoolean();
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(Duration.ofMillis(500))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(t -> runs.progress(id).orElseThrow())
                 // Emits the final state, then ends at the next tick.
-                .select().first(p -> !ended.getAndSet(p.terminal()));
+                .select().first(p -> !ended.getAndSet(p.terminal()))
+                .map(RunProgressView::of);
     }
 
     private RunView view(String id) {
         RunEntity r = runs.find(id).orElseThrow(() -> notFound(id));
-        return RunView.of(r, r.judgeNames(), runs.progress(id).orElse(null));
+        return RunView.of(r, runs.progress(id).orElse(null));
     }
 
     private static ApiInputException notFound(String id) {

@@ -1,6 +1,7 @@
 package io.claimbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.api.RunResultsView;
 import io.claimbench.results.ResultsService;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.RunExecutor;
@@ -84,8 +85,7 @@ public class CompareCommand implements Callable<Integer> {
         if (state == null) {
             state = runs.find(run.id).map(r -> r.state).orElse(RunState.FAILED);
         }
-        var report = results.report(run.id).orElseThrow();
-        CliErrors.printJson(spec, json, report);
+        CliErrors.printJson(spec, json, RunResultsView.of(results.report(run.id).orElseThrow()));
         if (state != RunState.COMPLETED) {
             RunEntity done = runs.find(run.id).orElseThrow();
             spec.commandLine().getErr().println("claimbench: run " + run.id + " ended " + done.state

@@ -1,6 +1,7 @@
 package io.claimbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.api.ImportView;
 import io.claimbench.imports.ImportService;
 import io.claimbench.results.ResultsService;
 import picocli.CommandLine;
@@ -35,7 +36,7 @@ public class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var reports = imports.importFile(format, path).stream().map(id -> results.report(id).orElseThrow()).toList();
-        CliErrors.printJson(spec, json, new ImportService.Imported(format, reports));
+        CliErrors.printJson(spec, json, ImportView.of(format, reports));
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.claimbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.api.PlanView;
 import io.claimbench.results.PlanService;
 import io.claimbench.runs.RunRequest;
 import picocli.CommandLine;
@@ -52,8 +53,9 @@ public class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CliErrors.printJson(spec, json, planner.plan(new PlanService.PlanRequest(evalSet, threshold, comparator, expected,
-                power, alpha, lostShare, samples, candidate, baseline, null, null, null, judge, RunRequest.parseSwap(swap), swapAudit)));
+        CliErrors.printJson(spec, json, PlanView.of(planner.plan(new PlanService.PlanRequest(evalSet, threshold, comparator,
+                expected, power, alpha, lostShare, samples, candidate, baseline, null, null, null, judge,
+                RunRequest.parseSwap(swap), swapAudit))));
         return 0;
     }
 }
