@@ -4,7 +4,6 @@ import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.Claim;
 import io.claimbench.catalog.EvalSet;
 import io.claimbench.catalog.PromptItem;
-import io.claimbench.catalog.PublishedFigure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +27,14 @@ public class EvalSetResource {
                                  List<String> categories, int prompts, String contentHash) {
     }
 
-    public record EvalSetView(String id, String title, Claim claim, List<PublishedFigure> published, String metric,
+    /** The claim as it was made: the words, who said them, and where. */
+    public record ClaimView(String quote, String speaker, String source) {
+        static ClaimView of(Claim c) {
+            return c == null ? null : new ClaimView(c.quote(), c.speaker(), c.source());
+        }
+    }
+
+    public record EvalSetView(String id, String title, ClaimView claim, List<RunResultsView.PublishedFigureView> published, String metric,
                               String comparator, double threshold, String scorer, String judgeTemplate,
                               String rubricTemplate, List<String> categories, String file, String contentHash, List<PromptView> prompts) {
     }
@@ -49,7 +55,8 @@ public class EvalSetResource {
     @Path("/{id}")
     public EvalSetView get(@PathParam("id") String id, @QueryParam("category") String category) {
         EvalSet s = find(id);
-        return new EvalSetView(s.id(), s.title(), s.claim(), s.published(), s.hypothesis().metric(),
+        return new EvalSetView(s.id(), s.title(), ClaimView.of(s.claim()),
+                s.published().stream().map(RunResultsView.PublishedFigureView::of).toList(), s.hypothesis().metric(),
                 s.hypothesis().comparator().symbol(), s.hypothesis().threshold(), s.scorer().label(), s.judgeTemplate(),
                 s.rubricTemplate(), s.categories(), s.file(), s.contentHash(), prompts(s, category));
     }

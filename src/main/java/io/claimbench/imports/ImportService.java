@@ -1,6 +1,5 @@
 package io.claimbench.imports;
 
-import io.claimbench.results.RunReport;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,10 +29,6 @@ public class ImportService {
 
     public ImportService(@All List<VerdictImporter> importers) {
         importers.forEach(i -> byFormat.put(i.format(), i));
-    }
-
-    /** The runs an import made (or had made before), each with its results: what REST and the CLI answer. */
-    public record Imported(String format, List<RunReport> runs) {
     }
 
     /** The imported runs' ids (the existing ones for content imported before). */

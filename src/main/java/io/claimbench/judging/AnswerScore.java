@@ -11,7 +11,9 @@ public sealed interface AnswerScore {
             if (Double.isNaN(value)) {
                 throw new IllegalArgumentException("score is NaN");
             }
-            parts = Map.copyOf(parts);
+            // Sorted by name: stored details and reports then read the same in every JVM (Map.copyOf's order is not).
+            parts.forEach((k, v) -> Objects.requireNonNull(v, () -> "part " + k));
+            parts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parts));
         }
     }
 

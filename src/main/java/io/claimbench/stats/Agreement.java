@@ -1,7 +1,7 @@
 package io.claimbench.stats;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +28,8 @@ public final class Agreement {
         long same = 0;
         long nNoTies = 0;
         long sameNoTies = 0;
-        Map<T, Long> countA = new HashMap<>();
-        Map<T, Long> countB = new HashMap<>();
+        Map<T, Long> countA = new LinkedHashMap<>();
+        Map<T, Long> countB = new LinkedHashMap<>();
         for (int i = 0; i < a.size(); i++) {
             T x = a.get(i);
             T y = b.get(i);
@@ -50,7 +50,8 @@ public final class Agreement {
             return new Result(0, null, null, 0, null);
         }
         double po = (double) same / n;
-        Set<T> labels = new HashSet<>(countA.keySet());
+        // In order of first appearance, so the sum (and kappa, to the last bit) is the same in every JVM.
+        Set<T> labels = new LinkedHashSet<>(countA.keySet());
         labels.addAll(countB.keySet());
         double pe = 0;
         for (T label : labels) {
