@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.claimbench.support.DocumentFixtures;
 import io.claimbench.support.OpenAiStubs;
+import io.claimbench.support.JudgeStubs;
 import io.claimbench.support.Runs;
 import io.claimbench.support.WireMockResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,6 +27,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.claimbench.support.JudgeStubs.CANDIDATE_IN_A;
+import static io.claimbench.support.JudgeStubs.CANDIDATE_IN_B;
 import static io.claimbench.support.OpenAiStubs.answer;
 import static io.claimbench.support.OpenAiStubs.verdict;
 import static io.restassured.RestAssured.given;
@@ -56,8 +59,6 @@ class DocumentCompatibilityTest {
         }
     }
 
-    private static final String CANDIDATE_IN_A = ".*ANSWER A [0-9a-f]{16}>>>\\\\nCANDIDATE.*";
-    private static final String CANDIDATE_IN_B = ".*ANSWER B [0-9a-f]{16}>>>\\\\nCANDIDATE.*";
     /** The verdicts of JudgePanelRunTest: game 1 (candidate as A), game 2 (candidate as B). */
     private static final String[][] JUDGE = {{"p1", "A>>B", "B>>A"}, {"p2", "A>B", "B>A"}, {"p3", "A>>B", "A>>B"},
             {"p4", "A=B", "A=B"}, {"p5", "B>>A", "A>>B"}};
@@ -222,7 +223,7 @@ class DocumentCompatibilityTest {
         wm.stubFor(post(urlPathEqualTo("/base/v1/chat/completions")).willReturn(answer("BASELINE: about 28 grams.")
                 .withFixedDelay(200)));
         for (String q : List.of("q1", "q2", "q3", "q4")) {
-            judgeStubs("judge", new String[][]{{q, "A>B", "B>A"}});
+            JudgeStubs.byPosition(wm, "judge", new String[][]{{q, "A>B", "B>A"}});
         }
         wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).atPriority(1).withRequestBody(containing("[q4]"))
                 .willReturn(verdict("A=B")));
@@ -245,20 +246,12 @@ class DocumentCompatibilityTest {
 
     private void panelStubs() {
         contestantStubs();
-        judgeStubs("judge", JUDGE);
-        judgeStubs("judge2", JUDGE2);
+        JudgeStubs.byPosition(wm, "judge", JUDGE);
+        JudgeStubs.byPosition(wm, "judge2", JUDGE2);
         wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).withRequestBody(containing("[p6]"))
                 .willReturn(answer("Both have merit; no decision.")));
     }
 
-    private void judgeStubs(String judge, String[][] verdicts) {
-        for (String[] v : verdicts) {
-            wm.stubFor(post(urlPathEqualTo("/" + judge + "/v1/chat/completions")).withRequestBody(containing("[" + v[0] + "]"))
-                    .withRequestBody(matching(CANDIDATE_IN_A)).willReturn(verdict(v[1])));
-            wm.stubFor(post(urlPathEqualTo("/" + judge + "/v1/chat/completions")).withRequestBody(containing("[" + v[0] + "]"))
-                    .withRequestBody(matching(CANDIDATE_IN_B)).willReturn(verdict(v[2])));
-        }
-    }
 
     /** Gold answers W, Paris, 42, Jupiter: the candidate misses f3, the baseline f1 and f4. */
     private void factsStubs() {

@@ -2,6 +2,7 @@ package io.claimbench.api;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.claimbench.judging.JudgePanel;
+import io.claimbench.support.JudgeStubs;
 import io.claimbench.support.Runs;
 import io.claimbench.support.WireMockResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -45,8 +45,6 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTestResource(WireMockResource.class)
 class JudgePanelRunTest {
 
-    private static final String CANDIDATE_IN_A = ".*ANSWER A [0-9a-f]{16}>>>\\\\nCANDIDATE.*";
-    private static final String CANDIDATE_IN_B = ".*ANSWER B [0-9a-f]{16}>>>\\\\nCANDIDATE.*";
     private static final String[][] JUDGE = {{"p1", "A>>B", "B>>A"}, {"p2", "A>B", "B>A"}, {"p3", "A>>B", "A>>B"},
             {"p4", "A=B", "A=B"}, {"p5", "B>>A", "A>>B"}};
     private static final String[][] JUDGE2 = {{"p1", "A>B", "B>A"}, {"p2", "B>A", "A>B"}, {"p3", "A>>B", "B>>A"},
@@ -60,20 +58,12 @@ class JudgePanelRunTest {
         String nonce = java.util.UUID.randomUUID().toString();
         wm.stubFor(post(urlPathEqualTo("/cand/v1/chat/completions")).willReturn(answer("CANDIDATE: a specific answer. " + nonce)));
         wm.stubFor(post(urlPathEqualTo("/base/v1/chat/completions")).willReturn(answer("BASELINE: a generic answer. " + nonce)));
-        stub("judge", JUDGE);
-        stub("judge2", JUDGE2);
+        JudgeStubs.byPosition(wm, "judge", JUDGE);
+        JudgeStubs.byPosition(wm, "judge2", JUDGE2);
         wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).withRequestBody(containing("[p6]"))
                 .willReturn(answer("Both have merit; no decision.")));
     }
 
-    private void stub(String judge, String[][] verdicts) {
-        for (String[] v : verdicts) {
-            wm.stubFor(post(urlPathEqualTo("/" + judge + "/v1/chat/completions")).withRequestBody(containing("[" + v[0] + "]"))
-                    .withRequestBody(matching(CANDIDATE_IN_A)).willReturn(verdict(v[1])));
-            wm.stubFor(post(urlPathEqualTo("/" + judge + "/v1/chat/completions")).withRequestBody(containing("[" + v[0] + "]"))
-                    .withRequestBody(matching(CANDIDATE_IN_B)).willReturn(verdict(v[2])));
-        }
-    }
 
     private static Map<String, Object> panelRun(long seed, String aggregate, String swap, Double audit) {
         Map<String, Object> body = new HashMap<>(Map.of("evalSet", "smoke", "candidate", "cand", "baseline", "base",

@@ -21,6 +21,8 @@ import java.util.UUID;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.claimbench.support.JudgeStubs.CANDIDATE_IN_A;
+import static io.claimbench.support.JudgeStubs.CANDIDATE_IN_B;
 import static io.claimbench.support.OpenAiStubs.answer;
 import static io.claimbench.support.OpenAiStubs.verdict;
 import static io.restassured.RestAssured.given;
@@ -37,8 +39,6 @@ import static org.assertj.core.api.Assertions.within;
 @QuarkusTestResource(WireMockResource.class)
 class MeanPanelEarlyStopTest {
 
-    private static final String CANDIDATE_IN_A = ".*ANSWER A [0-9a-f]{16}>>>\\\\nCANDIDATE.*";
-    private static final String CANDIDATE_IN_B = ".*ANSWER B [0-9a-f]{16}>>>\\\\nCANDIDATE.*";
     private static final int PROMPTS = 40;
 
     private final WireMockServer wm = WireMockResource.server();

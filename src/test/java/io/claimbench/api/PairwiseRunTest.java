@@ -18,6 +18,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.claimbench.support.JudgeStubs.CANDIDATE_IN_A;
+import static io.claimbench.support.JudgeStubs.CANDIDATE_IN_B;
 import static io.claimbench.support.OpenAiStubs.answer;
 import static io.claimbench.support.OpenAiStubs.verdict;
 import static io.restassured.RestAssured.given;
@@ -33,8 +35,6 @@ import static org.assertj.core.api.Assertions.within;
 @QuarkusTestResource(WireMockResource.class)
 class PairwiseRunTest {
 
-    private static final String CANDIDATE_IN_A = ".*ANSWER A [0-9a-f]{16}>>>\\\\nCANDIDATE.*";
-    private static final String CANDIDATE_IN_B = ".*ANSWER B [0-9a-f]{16}>>>\\\\nCANDIDATE.*";
 
     private final WireMockServer wm = WireMockResource.server();
 
