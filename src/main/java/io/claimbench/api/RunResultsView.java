@@ -28,14 +28,15 @@ public record RunResultsView(RunInfoView run, HypothesisView hypothesis, List<Pu
     public record RunInfoView(String id, String state, String reason, String evalSet, String evalSetHash,
                               String candidate, String baseline, String scorer, String judge, String judgeTemplate,
                               String judgeTemplateHash, int samples, long seed, Double temperature, boolean earlyStop,
-                              int totalItems, long completedItems, String gitRevision, Instant createdAt,
+                              int totalItems, long completedItems, boolean errorBudgetExceeded, String gitRevision,
+                              Instant createdAt,
                               Instant startedAt, Instant finishedAt) {
 
         static RunInfoView of(RunReport.Run r) {
             return r == null ? null : new RunInfoView(r.id(), r.state(), r.reason(), r.evalSet(), r.evalSetHash(),
                     r.candidate(), r.baseline(), r.scorer(), r.judge(), r.judgeTemplate(), r.judgeTemplateHash(),
                     r.samples(), r.seed(), r.temperature(), r.earlyStop(), r.totalItems(), r.completedItems(),
-                    r.gitRevision(), r.createdAt(), r.startedAt(), r.finishedAt());
+                    r.errorBudgetExceeded(), r.gitRevision(), r.createdAt(), r.startedAt(), r.finishedAt());
         }
     }
 

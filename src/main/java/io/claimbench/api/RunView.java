@@ -14,7 +14,8 @@ import java.util.List;
 public record RunView(String id, String state, String reason, String evalSet, String candidate, String baseline,
                       String scorer, String judge, List<String> judges, String judgeAggregate, String swap,
                       Double swapAudit, String judgeTemplate, int samples, long seed, Double temperature,
-                      int concurrency, Double costCap, boolean cache, boolean earlyStop, double cost, String gitRevision,
+                      int concurrency, Double costCap, boolean cache, boolean earlyStop, double cost,
+                      boolean errorBudgetExceeded, String gitRevision,
                       Instant createdAt, Instant startedAt, Instant finishedAt, RunProgressView progress) {
 
     /** The cost is the progress's when there is one, read in the same transaction as the counts beside it. */
@@ -23,6 +24,6 @@ public record RunView(String id, String state, String reason, String evalSet, St
                 r.judgeNames(), r.judgeAggregate == null ? null : r.judgeAggregate.label(),
                 r.swapMode == null ? null : r.swapMode.label(), r.swapAudit, r.judgeTemplate, r.samples, r.seed,
                 r.temperature, r.concurrency, r.costCap, r.useCache, r.earlyStop, p == null ? r.cost : p.cost(),
-                r.gitRevision, r.createdAt, r.startedAt, r.finishedAt, RunProgressView.of(p));
+                r.overErrorBudget(), r.gitRevision, r.createdAt, r.startedAt, r.finishedAt, RunProgressView.of(p));
     }
 }

@@ -70,10 +70,24 @@ public class ClaimBenchMain implements QuarkusApplication {
         }
         return new CommandLine(TopCommand.class, factory)
                 .setExecutionExceptionHandler(new ErrorHandler())
+                .setParameterExceptionHandler(new UsageHandler())
                 .execute(args);
     }
 
-    /** One readable line on stderr and exit code 2 for bad input; anything else is 1. */
+    /**
+     * A bad option or argument: the message and where to look, in one line, exit 3; no usage dump (the help is one
+     * {@code --help} away, and in a CI log a screenful of options hides the line that matters).
+     */
+    static final class UsageHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("claimbench: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            return CliErrors.USAGE;
+        }
+    }
+
+    /** One readable line on stderr: exit 3 for bad usage or configuration, 4 for anything else. */
     static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {

@@ -7,8 +7,14 @@ import io.claimbench.runs.InvalidRunException;
 /** How the CLI words a failure and which exit code it gets. */
 final class CliErrors {
 
-    static final int FAILED = 1;
-    static final int BAD_INPUT = 2;
+    /** A claim was refuted (or, in regression mode, the candidate regressed). */
+    static final int REFUTED = 1;
+    /** A claim was not settled either way (and inconclusive results fail). */
+    static final int INCONCLUSIVE = 2;
+    /** Bad usage or configuration: an unknown option, model or eval set, a value out of range, an invalid catalog. */
+    static final int USAGE = 3;
+    /** Infrastructure: an endpoint down or refusing the key, a failed run, a run over its error budget. */
+    static final int INFRASTRUCTURE = 4;
 
     private CliErrors() {
     }
@@ -25,7 +31,7 @@ final class CliErrors {
 
     static int exitCode(Throwable e) {
         return e instanceof InvalidRunException || e instanceof CatalogException || e instanceof UnknownModelException
-                || e instanceof IllegalArgumentException ? BAD_INPUT : FAILED;
+                || e instanceof IllegalArgumentException ? USAGE : INFRASTRUCTURE;
     }
 
     /** Results and reports go to stdout as indented JSON. */

@@ -3,11 +3,12 @@ package io.claimbench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimbench.api.RunResultsView;
 import io.claimbench.results.ResultsService;
+import io.claimbench.results.RunReport;
+import io.claimbench.runs.InvalidRunException;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.RunExecutor;
 import io.claimbench.runs.RunRequest;
 import io.claimbench.runs.RunService;
-import io.claimbench.runs.RunState;
 import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
@@ -15,7 +16,14 @@ import java.util.concurrent.ExecutionException;
 
 /** Runs one comparison in-process, waits for it, and prints the results JSON. */
 @CommandLine.Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare a candidate with a baseline on an eval set and print the results as JSON.")
+        description = "Compare a candidate with a baseline on an eval set and print the results as JSON; the exit "
+                + "code is the claims' verdict.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every claim supported",
+                "1:a claim refuted",
+                "2:a claim inconclusive (0 with --inconclusive pass)",
+                "3:usage or configuration error (unknown option, model or eval set; a value out of range)",
+                "4:infrastructure failure (endpoint down, key refused, nothing scored, error budget exceeded)"})
 public class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--eval-set", required = true, description = "Eval set id, e.g. eq-bench-v2.")
@@ -49,8 +57,12 @@ public class CompareCommand implements Callable<Integer> {
     Double costCap;
     @CommandLine.Option(names = "--no-cache", negatable = false, description = "Call the models even for cached answers.")
     boolean noCache;
-    @CommandLine.Option(names = "--early-stop", description = "Stop once an anytime-valid 95% confidence sequence settles the claim.")
+    @CommandLine.Option(names = "--early-stop", description = "Stop once an anytime-valid 95%% confidence sequence settles the claim.")
     boolean earlyStop;
+
+    @CommandLine.Option(names = "--inconclusive", paramLabel = "pass|fail",
+            description = "Whether a claim the data cannot settle passes (exit 0) or fails (exit 2, the default).")
+    String inconclusive;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,6 +81,7 @@ public class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean inconclusivePasses = inconclusivePasses(inconclusive);
         boolean panel = judge != null && judge.size() > 1;
         RunEntity run = runs.start(new RunRequest(evalSet, new RunRequest.Contestants(candidate, baseline),
                 new RunRequest.Judging(RunRequest.parseScorer(scorer), judge == null || panel ? null : judge.get(0),
@@ -76,22 +89,25 @@ public class CompareCommand implements Callable<Integer> {
                         RunRequest.parseSwap(swap), swapAudit),
                 new RunRequest.Sampling(samples, seed, temperature),
                 new RunRequest.Limits(concurrency, costCap, !noCache, earlyStop)), true);
-        RunState state;
         try {
-            state = executor.completion(run.id).get();
+            executor.completion(run.id).get(); // the report then reads the state the run ended in
         } catch (ExecutionException e) {
             throw (Exception) e.getCause();
         }
-        if (state == null) {
-            state = runs.find(run.id).map(r -> r.state).orElse(RunState.FAILED);
+        RunReport report = results.report(run.id).orElseThrow();
+        CliErrors.printJson(spec, json, RunResultsView.of(report));
+        Verdicts.Exit exit = Verdicts.of(report, inconclusivePasses);
+        exit.line().ifPresent(line -> spec.commandLine().getErr().println("claimbench: " + line));
+        return exit.code();
+    }
+
+    static boolean inconclusivePasses(String value) {
+        if (value == null || value.equals("fail")) {
+            return false;
         }
-        CliErrors.printJson(spec, json, RunResultsView.of(results.report(run.id).orElseThrow()));
-        if (state != RunState.COMPLETED) {
-            RunEntity done = runs.find(run.id).orElseThrow();
-            spec.commandLine().getErr().println("claimbench: run " + run.id + " ended " + done.state
-                    + (done.reason == null ? "" : ": " + done.reason));
-            return CliErrors.FAILED;
+        if (value.equals("pass")) {
+            return true;
         }
-        return 0;
+        throw new InvalidRunException("inconclusive", "must be pass or fail", false);
     }
 }

@@ -44,7 +44,7 @@ public class ValidateCommand implements Callable<Integer> {
             RubricJudge.load(catalog.promptsDir(), t);
         }
         if (!modelProblems.isEmpty()) {
-            return CliErrors.BAD_INPUT;
+            return CliErrors.USAGE;
         }
         spec.commandLine().getOut().printf("ok: %d eval sets, %d prompts, %d judge templates, %d models%n", sets.size(),
                 sets.stream().mapToInt(s -> s.prompts().size()).sum(), templates.size() + rubrics.size(), models.list().size());

@@ -75,7 +75,8 @@ final class EfficiencyFigures {
             }
             verdicts.add(new RunReport.EfficiencyClaim(h.metric(), h.comparator().symbol(), h.threshold(),
                     "candidate/baseline " + h.describe(), n, ratio, interval,
-                    interval == null ? ClaimVerdict.INCONCLUSIVE : ClaimVerdict.of(h.comparator(), h.threshold(), interval)));
+                    interval == null ? ClaimVerdict.INCONCLUSIVE
+                            : ReportFigures.verdict(ClaimVerdict.of(h.comparator(), h.threshold(), interval), !run.overErrorBudget())));
         }
         return new RunReport.Efficiency(ft, lat, cst, cpw, verdicts);
     }

@@ -1,5 +1,6 @@
 package io.claimbench.results;
 
+import io.claimbench.stats.ClaimVerdict;
 import io.claimbench.stats.Summary;
 
 import java.util.List;
@@ -17,5 +18,10 @@ final class ReportFigures {
     static Double sumCost(List<Double> costs) {
         return costs.stream().anyMatch(java.util.Objects::nonNull)
                 ? costs.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sum() : null;
+    }
+
+    /** A run over its error budget cannot support a claim: what would be supported is inconclusive. */
+    static ClaimVerdict verdict(ClaimVerdict v, boolean canSupport) {
+        return v == ClaimVerdict.SUPPORTED && !canSupport ? ClaimVerdict.INCONCLUSIVE : v;
     }
 }

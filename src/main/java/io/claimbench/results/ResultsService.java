@@ -73,8 +73,9 @@ public class ResultsService {
         ClaimAssessment.Settings bootstrap = new ClaimAssessment.Settings(ClusteredBootstrap.DEFAULT_RESAMPLES, run.seed);
         // Graded rates need five-level verdicts from both games: runs of ClaimBench's pairwise judge.
         boolean judged = run.judge != null && !run.imported();
-        byCategory.forEach((category, list) -> groups.add(group(category, list, h, bootstrap, judged)));
-        RunReport.Group overall = group(null, comparisons, h, bootstrap, judged);
+        boolean canSupport = !run.overErrorBudget();
+        byCategory.forEach((category, list) -> groups.add(group(category, list, h, bootstrap, judged, canSupport)));
+        RunReport.Group overall = group(null, comparisons, h, bootstrap, judged, canSupport);
 
         Optional<AnswerScorer> scorer = scorers.answerScorer(run.scorer);
         RunReport.Models models = new RunReport.Models(
@@ -85,7 +86,7 @@ public class ResultsService {
         RunReport.Judging judging = run.judge == null ? null : JudgingFigures.judging(run, comparisons, judgments);
         RunReport.Run r = new RunReport.Run(run.id, run.state.name(), run.reason, run.evalSetId, run.evalSetHash,
                 run.candidate, run.baseline, run.scorer, run.judge, run.judgeTemplate, run.judgeTemplateHash, run.samples,
-                run.seed, run.temperature, run.earlyStop, run.totalItems, comparisons.size(), run.gitRevision, run.createdAt,
+                run.seed, run.temperature, run.earlyStop, run.totalItems, comparisons.size(), run.overErrorBudget(), run.gitRevision, run.createdAt,
                 run.startedAt, run.finishedAt);
         RunReport.Savings savings = null;
         if (run.earlyStop && run.state == RunState.COMPLETED && comparisons.size() < run.totalItems && !comparisons.isEmpty()) {
@@ -121,7 +122,7 @@ public class ResultsService {
     }
 
     private RunReport.Group group(String category, List<ComparisonEntity> list, io.claimbench.catalog.Hypothesis h,
-                                  ClaimAssessment.Settings bootstrap, boolean judged) {
+                                  ClaimAssessment.Settings bootstrap, boolean judged, boolean canSupport) {
         PairCounts counts = PairCounts.EMPTY;
         List<Observation> observations = new ArrayList<>();
         for (ComparisonEntity c : list) {
@@ -143,7 +144,7 @@ public class ResultsService {
         return new RunReport.Group(category, counts, new RunReport.WinRateFigure(a.n(), a.estimate(),
                 shares.standardError(), shares.discrete(), a.interval(), a.wilson(), tiesExcluded,
                 judged ? graded(list, bootstrap) : null),
-                h == null ? ClaimVerdict.INCONCLUSIVE : a.verdict(), a.pValue(), a.morePairsNeeded(),
+                h == null ? ClaimVerdict.INCONCLUSIVE : ReportFigures.verdict(a.verdict(), canSupport), a.pValue(), a.morePairsNeeded(),
                 scores(list, true), scores(list, false), pairedAccuracy(list));
     }
 

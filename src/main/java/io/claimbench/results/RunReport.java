@@ -73,7 +73,7 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
     public record Run(String id, String state, String reason, String evalSet, String evalSetHash, String candidate,
                       String baseline, String scorer, String judge, String judgeTemplate, String judgeTemplateHash,
                       int samples, long seed, Double temperature, boolean earlyStop, int totalItems, long completedItems,
-                      String gitRevision, Instant createdAt, Instant startedAt, Instant finishedAt) {
+                      boolean errorBudgetExceeded, String gitRevision, Instant createdAt, Instant startedAt, Instant finishedAt) {
     }
 
     public record Hypothesis(String metric, String comparator, double threshold, String statement) {

@@ -70,6 +70,9 @@ public class RunEntity extends PanacheEntityBase {
     @Column(name = "total_items")
     public int totalItems;
     public double cost;
+    /** Set when the run ends: more of its items failed than {@code claimbench.runs.max-error-share} allows. */
+    @Column(name = "error_budget_exceeded")
+    public Boolean errorBudgetExceeded;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "started_at")
@@ -80,6 +83,11 @@ public class RunEntity extends PanacheEntityBase {
     /** The scorer the run executes with; empty for imported runs. */
     public Optional<ScorerName> scorerName() {
         return ScorerName.find(scorer);
+    }
+
+    /** Whether too many of the run's items failed for it to support a claim (false for runs recorded before). */
+    public boolean overErrorBudget() {
+        return Boolean.TRUE.equals(errorBudgetExceeded);
     }
 
     /** Whether the run holds verdicts imported from another benchmark rather than judged here. */

@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -37,9 +38,11 @@ public class RunExecutor {
     private final WorkItemProcessor processor;
     private final RunsConfig config;
     private final EarlyStop earlyStop;
+    private final Event<RunEnded> ended;
 
     public RunExecutor(RunRecords runs, RunContexts contexts, WorkItemStore store, WorkItemProcessor processor,
-                       RunsConfig config, EarlyStop earlyStop) {
+                       RunsConfig config, EarlyStop earlyStop, Event<RunEnded> ended) {
+        this.ended = ended;
         this.runs = runs;
         this.contexts = contexts;
         this.store = store;
@@ -125,12 +128,17 @@ public class RunExecutor {
                 return;
             }
             runs.markRunning(runId);
+            LOG.infof("run %s started: eval set %s, %s against %s, %d items, scorer %s", runId, run.evalSetId,
+                    run.candidate, run.baseline, run.totalItems, run.scorer);
             finalState = loop(h.ctx, run.concurrency);
         } catch (RuntimeException | Error e) {
             LOG.errorf(e, "run %s failed", runId);
             finalState = runs.finish(runId, RunState.FAILED, "internal error: " + e.getClass().getSimpleName());
         } finally {
             active.remove(runId);
+            if (finalState != null && finalState.terminal()) {
+                announce(runId, finalState);
+            }
             h.done.complete(finalState);
         }
     }
@@ -210,11 +218,15 @@ public class RunExecutor {
             }
         }
         RunContext.Stop stop = ctx.stop.get();
+        double budget = config.maxErrorShare();
         if (stop == null || (stop.state() == RunState.STOPPED && store.unfinished(ctx.runId) == 0)) {
-            return runs.finish(ctx.runId, RunState.COMPLETED, null); // a cap reached on the last item stopped nothing
+            return runs.end(ctx.runId, RunState.COMPLETED, null, budget); // a cap reached on the last item stopped nothing
         }
         if (stop.state() == RunState.RUNNING) {
             return RunState.RUNNING; // shutting down: stays running, resumed on the next start
+        }
+        if (stop.state() == RunState.COMPLETED || stop.state() == RunState.STOPPED) { // settled early, or the cost cap
+            return runs.end(ctx.runId, stop.state(), stop.reason(), budget);
         }
         return runs.finish(ctx.runId, stop.state(), stop.reason());
     }
@@ -235,6 +247,15 @@ public class RunExecutor {
             LOG.errorf(e, "work item %d of run %s failed; released for a retry", item.id, ctx.runId);
             store.release(item.id);
             ctx.stop(RunState.FAILED, "internal error on a work item: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Tells observers (the run log) that the run ended; their failure never changes how it ended. */
+    private void announce(String runId, RunState state) {
+        try {
+            ended.fire(new RunEnded(runId, state, runs.find(runId).map(r -> r.reason).orElse(null)));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "run %s ended %s; an observer of its end failed", runId, state);
         }
     }
 

@@ -54,6 +54,53 @@ public class RunRecords {
         return find(runId).map(r -> r.state).orElse(state);
     }
 
+    /**
+     * Ends a run whose items were all worked through (or that reached its cost cap or settled early) honestly: a run
+     * in which nothing was scored has failed, with its commonest error (or unscored reason) as the reason; one whose
+     * share of failed items is above {@code maxErrorShare} ends as asked but flagged, so it cannot support a claim.
+     */
+    RunState end(String runId, RunState state, String reason, double maxErrorShare) {
+        Tally t = tally(runId);
+        if (t.scored() == 0) {
+            return finish(runId, RunState.FAILED, t.recorded() == 0 ? "nothing was scored: no item was recorded"
+                    : String.format(java.util.Locale.ROOT, "nothing was scored (%d of %d items failed, %d unscored); commonest %s (%d): %s",
+                    t.errors(), t.recorded(), t.unscored(), t.errors() > 0 ? "error" : "reason", t.commonestCount(), t.commonest()));
+        }
+        boolean over = (double) t.errors() / t.recorded() > maxErrorShare;
+        QuarkusTransaction.requiringNew().run(() -> RunEntity.update("errorBudgetExceeded = ?1 where id = ?2", over, runId));
+        return finish(runId, state, reason);
+    }
+
+    /** A run's recorded items by outcome, and the commonest reason of those that failed (or else went unscored). */
+    record Tally(long recorded, long scored, long errors, long unscored, String commonest, long commonestCount) {
+    }
+
+    Tally tally(String runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long recorded = 0;
+            long scored = 0;
+            long errors = 0;
+            long unscored = 0;
+            for (Object[] row : RunEntity.getEntityManager().createQuery(
+                            "select c.outcome, count(c) from ComparisonEntity c where c.runId = :run group by c.outcome", Object[].class)
+                    .setParameter("run", runId).getResultList()) {
+                PairOutcome o = (PairOutcome) row[0];
+                long n = (Long) row[1];
+                recorded += n;
+                scored += o.decided() ? n : 0;
+                errors += o == PairOutcome.ERROR ? n : 0;
+                unscored += o == PairOutcome.UNSCORED ? n : 0;
+            }
+            PairOutcome kind = errors > 0 ? PairOutcome.ERROR : PairOutcome.UNSCORED;
+            List<Object[]> reasons = RunEntity.getEntityManager().createQuery("select c.reason, count(c) from ComparisonEntity c "
+                            + "where c.runId = :run and c.outcome = :kind group by c.reason order by count(c) desc, c.reason", Object[].class)
+                    .setParameter("run", runId).setParameter("kind", kind).setMaxResults(1).getResultList();
+            String commonest = reasons.isEmpty() ? null : (String) reasons.get(0)[0];
+            long count = reasons.isEmpty() ? 0 : (Long) reasons.get(0)[1];
+            return new Tally(recorded, scored, errors, unscored, commonest, count);
+        });
+    }
+
     boolean cancelledOrGone(String runId) {
         return find(runId).map(r -> r.state == RunState.CANCELLED).orElse(true);
     }

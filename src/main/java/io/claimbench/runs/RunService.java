@@ -7,6 +7,7 @@ import io.claimbench.catalog.PromptItem;
 import io.claimbench.models.ModelSpec;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,10 +28,12 @@ public class RunService {
     private final RunRecords records;
     private final Clock clock;
     private final ObjectMapper json;
+    private final Event<RunEnded> ended;
     private volatile String gitRevision;
 
     public RunService(RunValidator validator, CatalogService catalog, RunsConfig config, RunExecutor executor,
-                      RunRecords records, Clock clock, ObjectMapper json) {
+                      RunRecords records, Clock clock, ObjectMapper json, Event<RunEnded> ended) {
+        this.ended = ended;
         this.validator = validator;
         this.catalog = catalog;
         this.config = config;
@@ -81,7 +84,10 @@ public class RunService {
         Optional<RunEntity> run = find(id);
         run.filter(r -> !r.state.terminal()).ifPresent(r -> {
             executor.cancel(id);
-            records.finish(id, RunState.CANCELLED, "cancelled by request");
+            RunState state = records.finish(id, RunState.CANCELLED, "cancelled by request");
+            if (state == RunState.CANCELLED && executor.completion(id).isDone()) {
+                ended.fire(new RunEnded(id, state, "cancelled by request")); // not executing here: nobody else says so
+            }
         });
         return run.isEmpty() ? run : find(id);
     }

@@ -48,6 +48,14 @@ public interface RunsConfig {
     @WithDefault("0")
     double rubricTieBand();
 
+    /**
+     * The largest share of a run's items that may fail (an error, not an unscored verdict) for the run to support a
+     * claim; above it the run completes flagged ({@code errorBudgetExceeded}) and its claims cannot be supported;
+     * default 0.1.
+     */
+    @WithDefault("0.1")
+    double maxErrorShare();
+
     /** At shutdown, how long calls in flight may take to finish and be recorded; default 30s. */
     @WithDefault("30s")
     Duration shutdownGrace();

@@ -67,7 +67,11 @@ class FailureModesTest {
     void should_not_wait_out_a_retry_after_longer_than_the_run_allows() {
         wm.stubFor(post(urlPathEqualTo("/limited/v1/chat/completions")).willReturn(error(429, "quota").withHeader("Retry-After", "3600")));
         String id = Runs.start(Map.of("evalSet", "single", "candidate", "limited", "baseline", "base", "judge", "judge", "seed", 8));
-        assertThat(Runs.awaitFinal(id, Duration.ofSeconds(20)).getString("state")).isEqualTo("COMPLETED");
+        // Its one item failed: nothing was scored, so the run has failed, and says why.
+        JsonPath run = Runs.awaitFinal(id, Duration.ofSeconds(20));
+        assertThat(run.getString("state")).isEqualTo("FAILED");
+        assertThat(run.getString("reason")).startsWith("nothing was scored (1 of 1 items failed, 0 unscored); commonest error (1): candidate: ")
+                .contains("HTTP 429");
         wm.verify(1, postRequestedFor(urlPathEqualTo("/limited/v1/chat/completions")));
         assertThat(given().get("/api/runs/" + id + "/comparisons").then().extract().jsonPath().getString("items[0].reason"))
                 .contains("HTTP 429").contains("Retry-After 3600 s is longer than the 120 s a run waits");
@@ -78,8 +82,10 @@ class FailureModesTest {
         wm.stubFor(post(urlPathEqualTo("/flaky/v1/chat/completions")).willReturn(error(503, "overloaded")));
         String id = Runs.start(Map.of("evalSet", "single", "candidate", "flaky", "baseline", "base", "judge", "judge", "seed", 2));
         JsonPath run = Runs.awaitFinal(id, Duration.ofSeconds(60));
-        // A model that keeps failing is an error for the item, never a loss; the run itself completes.
-        assertThat(run.getString("state")).isEqualTo("COMPLETED");
+        // A model that keeps failing is an error for the item, never a loss; with nothing scored, the run has failed.
+        assertThat(run.getString("state")).isEqualTo("FAILED");
+        assertThat(run.getString("reason")).startsWith("nothing was scored (1 of 1 items failed, 0 unscored); commonest error (1): ")
+                .contains("HTTP 503");
         wm.verify(6, postRequestedFor(urlPathEqualTo("/flaky/v1/chat/completions")));
         JsonPath results = given().get("/api/runs/" + id + "/results").then().extract().jsonPath();
         assertThat(results.getInt("overall.counts.errors")).isEqualTo(1);
@@ -108,10 +114,14 @@ class FailureModesTest {
         wm.stubFor(post(urlPathEqualTo("/flaky/v1/chat/completions")).atPriority(5).willReturn(answer("FLAKY answer")));
         String second = Runs.start(Map.of("evalSet", "smoke", "candidate", "flaky", "baseline", "base", "judge", "judge",
                 "concurrency", 1, "seed", 5));
-        assertThat(Runs.awaitFinal(second, Duration.ofSeconds(30)).getString("state")).isEqualTo("COMPLETED");
+        JsonPath secondRun = Runs.awaitFinal(second, Duration.ofSeconds(30));
+        assertThat(secondRun.getString("state")).isEqualTo("COMPLETED");
         JsonPath results = given().get("/api/runs/" + second + "/results").then().extract().jsonPath();
         assertThat(results.getInt("overall.counts.errors")).isEqualTo(1);
         assertThat(results.getInt("overall.counts.ties")).isEqualTo(5);
+        // 1 of 6 items failed, above the default error budget of 0.1: flagged, and no claim can be supported.
+        assertThat(secondRun.getBoolean("errorBudgetExceeded")).isTrue();
+        assertThat(results.getBoolean("run.errorBudgetExceeded")).isTrue();
     }
 
     @Test

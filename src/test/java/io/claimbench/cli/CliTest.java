@@ -61,10 +61,37 @@ class CliTest {
     }
 
     @Test
+    @Launch(value = {"compare", "--eval-set", "eq-bench-v2", "--candidate", "gpt-4-0613", "--baseline", "gpt-4-1106-preview"},
+            exitCode = 1)
+    void should_exit_1_when_the_claim_is_refuted(LaunchResult result) {
+        // The same data with the models swapped: the candidate's win rate is 1 - 0.5731 with the interval below 0.5.
+        assertThat(result.getOutput()).contains("\"verdict\" : \"REFUTED\"");
+        assertThat(result.getErrorStream()).hasSize(1);
+        assertThat(result.getErrorOutput()).startsWith("claimbench: refuted: candidate win-rate > 0.5 against the baseline: 0.4269").contains("(n = 171)");
+    }
+
+    @Test
     @Launch(value = {"compare", "--eval-set", "everyday", "--candidate", "no-such-model", "--baseline", "gpt-4-0613",
-            "--judge", "gpt-4-0613"}, exitCode = 2)
-    void should_exit_2_with_one_readable_line_on_bad_input(LaunchResult result) {
+            "--judge", "gpt-4-0613"}, exitCode = 3)
+    void should_exit_3_with_one_readable_line_on_bad_input(LaunchResult result) {
         assertThat(result.getErrorStream()).hasSize(1);
         assertThat(result.getErrorOutput()).startsWith("claimbench: --candidate: unknown model 'no-such-model'");
+    }
+
+    @Test
+    @Launch(value = {"compare", "--eval-set", "eq-bench-v2", "--candidate", "gpt-4-1106-preview", "--baseline", "gpt-4-0613",
+            "--sample", "3"}, exitCode = 3)
+    void should_exit_3_on_an_unknown_option_with_the_message_and_a_hint_not_the_usage(LaunchResult result) {
+        assertThat(result.getErrorStream()).hasSize(1);
+        assertThat(result.getErrorOutput()).startsWith("claimbench: Unknown options: '--sample', '3'")
+                .endsWith("(see 'claimbench compare --help')");
+    }
+
+    @Test
+    @Launch(value = {"compare", "--help"})
+    void should_list_the_exit_codes_in_the_help(LaunchResult result) {
+        assertThat(result.getOutput()).contains("Exit codes:").contains("1   a claim refuted")
+                .contains("4   infrastructure failure").contains("95% confidence sequence");
+        assertThat(result.getErrorOutput()).doesNotContain("WARN").doesNotContain("format");
     }
 }

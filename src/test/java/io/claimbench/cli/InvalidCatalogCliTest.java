@@ -32,7 +32,7 @@ class InvalidCatalogCliTest {
     }
 
     @Test
-    @Launch(value = {"validate"}, exitCode = 2)
+    @Launch(value = {"validate"}, exitCode = 3)
     void should_name_file_and_line(LaunchResult result) {
         assertThat(result.getErrorOutput())
                 .contains("broken-catalog/eval-sets/broken.yaml:9: comparator must be one of >=, >, <=, <; was '=>'")
