@@ -49,8 +49,16 @@ class CliExitCodesTest {
         }
 
         @Override
+        public String getConfigProfile() {
+            return "test";
+        }
+
+        @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> c = new HashMap<>(Map.of("claimbench.runs.resume-on-start", "false",
+            // Said explicitly: a main test launched earlier in this JVM may leave its overrides behind.
+            Map<String, String> c = new HashMap<>(Map.of("claimbench.catalog.eval-sets-dir", "src/test/resources/catalog/eval-sets",
+                    "claimbench.catalog.validate-on-start", "true", "claimbench.runs.backoff-base", "50ms"));
+            c.putAll(Map.of("claimbench.runs.resume-on-start", "false",
                     "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli-exit;DB_CLOSE_DELAY=-1",
                     // An OpenAI-compatible endpoint on a local port nothing listens on.
                     "claimbench.models.closed.provider", "openai",
