@@ -11,6 +11,7 @@ import io.claimbench.runs.RunRequest;
 import io.claimbench.runs.RunService;
 import picocli.CommandLine;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
@@ -64,6 +65,9 @@ public class CompareCommand implements Callable<Integer> {
             description = "Whether a claim the data cannot settle passes (exit 0) or fails (exit 2, the default).")
     String inconclusive;
 
+    @CommandLine.Mixin
+    ReportFiles reports = new ReportFiles();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -95,7 +99,9 @@ public class CompareCommand implements Callable<Integer> {
             throw (Exception) e.getCause();
         }
         RunReport report = results.report(run.id).orElseThrow();
-        CliErrors.printJson(spec, json, RunResultsView.of(report));
+        RunResultsView document = RunResultsView.of(report);
+        CliErrors.printJson(spec, json, document);
+        reports.write(json, document, List.of(ClaimRows.of(report, inconclusivePasses)));
         Verdicts.Exit exit = Verdicts.of(report, inconclusivePasses);
         exit.line().ifPresent(line -> spec.commandLine().getErr().println("claimbench: " + line));
         return exit.code();

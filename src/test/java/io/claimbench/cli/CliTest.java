@@ -94,4 +94,29 @@ class CliTest {
                 .contains("4   infrastructure failure").contains("95% confidence sequence");
         assertThat(result.getErrorOutput()).doesNotContain("WARN").doesNotContain("format");
     }
+
+    @Test
+    void should_write_the_results_junit_and_markdown_reports_and_append_the_step_summary(
+            io.quarkus.test.junit.main.QuarkusMainLauncher launcher) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "cli-reports",
+                java.util.UUID.randomUUID().toString()));
+        java.nio.file.Path summary = dir.resolve("step-summary.md");
+        java.nio.file.Files.writeString(summary, "earlier step\n");
+        LaunchResult result = launcher.launch("compare", "--eval-set", "eq-bench-v2", "--candidate", "gpt-4-1106-preview",
+                "--baseline", "gpt-4-0613", "--output", dir.resolve("results.json").toString(),
+                "--junit", dir.resolve("junit.xml").toString(), "--markdown", dir.resolve("summary.md").toString(),
+                "--step-summary", summary.toString());
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        // --output holds the document printed on stdout
+        assertThat(java.nio.file.Files.readString(dir.resolve("results.json")).strip()).isEqualTo(result.getOutput().strip());
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.getOutput());
+        int categories = doc.get("categories").size();
+        org.w3c.dom.Document junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve("junit.xml").toFile());
+        assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(1 + categories);
+        assertThat(junit.getElementsByTagName("failure").getLength()).isZero();
+        String md = java.nio.file.Files.readString(dir.resolve("summary.md"));
+        assertThat(md).contains("| candidate win-rate > 0.5 against the baseline | all | 171 | 0.5731 [0.5058, 0.6433] | > 0.5 | SUPPORTED |");
+        assertThat(java.nio.file.Files.readString(summary)).isEqualTo("earlier step\n" + md);
+    }
 }
