@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.claimbench.support.JudgeStubs;
 import io.claimbench.support.Runs;
 import io.claimbench.support.WireMockResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,10 +44,7 @@ class ReferenceJudgeRunTest {
 
     @BeforeEach
     void stubs() {
-        wm.resetAll();
-        String nonce = UUID.randomUUID().toString();
-        wm.stubFor(post(urlPathEqualTo("/cand/v1/chat/completions")).willReturn(answer("CANDIDATE answer " + nonce)));
-        wm.stubFor(post(urlPathEqualTo("/base/v1/chat/completions")).willReturn(answer("BASELINE answer " + nonce)));
+        JudgeStubs.freshContestants(wm);
         wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).willReturn(verdict("A=B")));
     }
 

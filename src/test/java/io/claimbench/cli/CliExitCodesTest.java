@@ -12,13 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static io.claimbench.support.OpenAiStubs.answer;
 import static io.claimbench.support.OpenAiStubs.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,10 +82,7 @@ class CliExitCodesTest {
 
     @BeforeEach
     void stubs() {
-        wm.resetAll();
-        String nonce = UUID.randomUUID().toString();
-        wm.stubFor(post(urlPathEqualTo("/cand/v1/chat/completions")).willReturn(answer("CANDIDATE answer " + nonce)));
-        wm.stubFor(post(urlPathEqualTo("/base/v1/chat/completions")).willReturn(answer("BASELINE answer " + nonce)));
+        JudgeStubs.freshContestants(wm);
         JudgeStubs.byPosition(wm, "judge", SPLIT);
     }
 

@@ -23,6 +23,17 @@ public final class JudgeStubs {
     }
 
     /**
+     * Clears every stub and request, then has {@code cand} and {@code baseline} answer with texts new to this call
+     * (so no earlier cached answer or judgment applies), the candidate's starting with "CANDIDATE".
+     */
+    public static void freshContestants(WireMockServer wm) {
+        wm.resetAll();
+        String nonce = java.util.UUID.randomUUID().toString();
+        wm.stubFor(post(urlPathEqualTo("/cand/v1/chat/completions")).willReturn(OpenAiStubs.answer("CANDIDATE answer " + nonce)));
+        wm.stubFor(post(urlPathEqualTo("/base/v1/chat/completions")).willReturn(OpenAiStubs.answer("BASELINE answer " + nonce)));
+    }
+
+    /**
      * For each row {prompt tag, verdict with the candidate as A, verdict with the candidate as B}, the judge at
      * {@code /<judge>/v1} answers prompts containing "[tag]" with that verdict.
      */
