@@ -52,14 +52,16 @@ public class RunResource {
     public record StartRunRequest(String evalSet, String candidate, String baseline, String judge, String scorer,
                                   String judgeTemplate, Integer samples, Long seed, Double temperature, Integer concurrency,
                                   Double costCap, Boolean cache, Boolean earlyStop, List<String> judges,
-                                  String judgeAggregate, String swap, Double swapAudit) {
+                                  String judgeAggregate, String swap, Double swapAudit, String comparator,
+                                  Double threshold) {
 
         RunRequest toRequest() {
             return new RunRequest(evalSet, new RunRequest.Contestants(candidate, baseline),
                     new RunRequest.Judging(RunRequest.parseScorer(scorer), judge, judges, judgeTemplate,
                             RunRequest.parseAggregate(judgeAggregate), RunRequest.parseSwap(swap), swapAudit),
                     new RunRequest.Sampling(samples, seed, temperature),
-                    new RunRequest.Limits(concurrency, costCap, cache, earlyStop));
+                    new RunRequest.Limits(concurrency, costCap, cache, earlyStop),
+                    new RunRequest.Claim(comparator, threshold));
         }
     }
 

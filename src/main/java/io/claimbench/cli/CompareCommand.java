@@ -61,6 +61,11 @@ public class CompareCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--early-stop", description = "Stop once an anytime-valid 95%% confidence sequence settles the claim.")
     boolean earlyStop;
 
+    @CommandLine.Option(names = "--threshold", description = "Test the eval set's win-rate claim against this threshold instead of its own.")
+    Double threshold;
+    @CommandLine.Option(names = "--comparator", paramLabel = ">=|>|<=|<",
+            description = "Test the eval set's win-rate claim with this comparator instead of its own.")
+    String comparator;
     @CommandLine.Option(names = "--inconclusive", paramLabel = "pass|fail",
             description = "Whether a claim the data cannot settle passes (exit 0) or fails (exit 2, the default).")
     String inconclusive;
@@ -92,7 +97,8 @@ public class CompareCommand implements Callable<Integer> {
                         panel ? judge : null, judgeTemplate, RunRequest.parseAggregate(judgeAggregate),
                         RunRequest.parseSwap(swap), swapAudit),
                 new RunRequest.Sampling(samples, seed, temperature),
-                new RunRequest.Limits(concurrency, costCap, !noCache, earlyStop)), true);
+                new RunRequest.Limits(concurrency, costCap, !noCache, earlyStop),
+                new RunRequest.Claim(comparator, threshold)), true);
         try {
             executor.completion(run.id).get(); // the report then reads the state the run ended in
         } catch (ExecutionException e) {

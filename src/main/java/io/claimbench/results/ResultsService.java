@@ -63,7 +63,7 @@ public class ResultsService {
     RunReport build(RunEntity run, List<ComparisonEntity> comparisons, List<GenerationEntity> generations,
                     List<JudgmentEntity> judgments, List<HumanVoteEntity> votes) {
         Optional<EvalSet> set = catalog.find(run.evalSetId);
-        io.claimbench.catalog.Hypothesis h = set.map(EvalSet::hypothesis).orElse(null);
+        io.claimbench.catalog.Hypothesis h = run.hypothesis(set.map(EvalSet::hypothesis).orElse(null));
         RunReport.Hypothesis hypothesis = h == null ? null : new RunReport.Hypothesis(h.metric(),
                 h.comparator().symbol(), h.threshold(), "candidate " + h.describe() + " against the baseline");
 

@@ -55,13 +55,17 @@ final class RunContext {
     final Models models;
     final Scoring scoring;
     final RunSettings settings;
+    /** The claim the run tests: the eval set's, or with the run's own comparator and threshold. */
+    final io.claimbench.catalog.Hypothesis hypothesis;
     final int totalItems;
     final Semaphore calls;
     final Random random;
     final AtomicReference<Stop> stop = new AtomicReference<>();
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
 
-    RunContext(String runId, EvalSet evalSet, Models models, Scoring scoring, RunSettings settings, int totalItems) {
+    RunContext(String runId, EvalSet evalSet, Models models, Scoring scoring, RunSettings settings,
+               io.claimbench.catalog.Hypothesis hypothesis, int totalItems) {
+        this.hypothesis = hypothesis;
         this.runId = Objects.requireNonNull(runId, "runId");
         this.evalSet = Objects.requireNonNull(evalSet, "evalSet");
         this.models = models;

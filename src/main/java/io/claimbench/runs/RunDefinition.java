@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * A run request checked against the catalog and the models, with every default applied: what a run records.
  */
-record RunDefinition(EvalSet set, ModelSpec candidate, ModelSpec baseline, Scoring scoring, RunSettings settings) {
+record RunDefinition(EvalSet set, ModelSpec candidate, ModelSpec baseline, Scoring scoring, RunSettings settings,
+                     RunRequest.Claim claim) {
 
     RunDefinition {
         Objects.requireNonNull(set, "set");

@@ -2,7 +2,9 @@ package io.claimbench.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.catalog.Hypothesis;
 import io.claimbench.catalog.ScorerName;
+import io.claimbench.stats.Comparator;
 import io.claimbench.judging.JudgeAggregate;
 import io.claimbench.judging.SwapMode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -70,6 +72,12 @@ public class RunEntity extends PanacheEntityBase {
     @Column(name = "total_items")
     public int totalItems;
     public double cost;
+    /** The run's own comparator for the win-rate claim (a symbol such as ">="); null: the eval set's. */
+    @Column(name = "hypothesis_comparator")
+    public String hypothesisComparator;
+    /** The run's own threshold for the win-rate claim; null: the eval set's. */
+    @Column(name = "hypothesis_threshold")
+    public Double hypothesisThreshold;
     /** Set when the run ends: more of its items failed than {@code claimbench.runs.max-error-share} allows. */
     @Column(name = "error_budget_exceeded")
     public Boolean errorBudgetExceeded;
@@ -79,6 +87,16 @@ public class RunEntity extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The claim the run tests: the eval set's hypothesis with the run's own comparator and threshold, if it gave them. */
+    public Hypothesis hypothesis(Hypothesis ofEvalSet) {
+        if (ofEvalSet == null || (hypothesisComparator == null && hypothesisThreshold == null)) {
+            return ofEvalSet;
+        }
+        return new Hypothesis(ofEvalSet.metric(),
+                hypothesisComparator == null ? ofEvalSet.comparator() : Comparator.fromSymbol(hypothesisComparator).orElseThrow(),
+                hypothesisThreshold == null ? ofEvalSet.threshold() : hypothesisThreshold);
+    }
 
     /** The scorer the run executes with; empty for imported runs. */
     public Optional<ScorerName> scorerName() {

@@ -238,7 +238,7 @@ public class RunExecutor {
             if (!store.record(item.id, owner, record)) {
                 LOG.warnf("work item %d of run %s was taken over by another process; its result here is dropped", item.id, ctx.runId);
             } else if (ctx.settings.earlyStop()) {
-                earlyStop.check(ctx.runId, ctx.evalSet.hypothesis(), ctx.settings.samples(), ctx.evalSet.prompts().size())
+                earlyStop.check(ctx.runId, ctx.hypothesis, ctx.settings.samples(), ctx.evalSet.prompts().size())
                         .ifPresent(s -> ctx.stop(RunState.COMPLETED, s.reason(ctx.totalItems, ctx.totalItems - store.unfinished(ctx.runId))));
             }
         } catch (RunStoppedException e) {

@@ -13,9 +13,15 @@ import java.util.Objects;
  * set, one judge, both orders judged for every pair, one sample, seed 0, each model's temperature, the configured
  * concurrency, no cost cap, cache on, no early stop. {@link RunValidator} checks it all, in one place.
  */
-public record RunRequest(String evalSet, Contestants contestants, Judging judging, Sampling sampling, Limits limits) {
+public record RunRequest(String evalSet, Contestants contestants, Judging judging, Sampling sampling, Limits limits,
+                         Claim claim) {
+
+    public RunRequest(String evalSet, Contestants contestants, Judging judging, Sampling sampling, Limits limits) {
+        this(evalSet, contestants, judging, sampling, limits, null);
+    }
 
     public RunRequest {
+        claim = claim == null ? Claim.DEFAULT : claim;
         contestants = contestants == null ? new Contestants(null, null) : contestants;
         judging = judging == null ? Judging.DEFAULT : judging;
         sampling = sampling == null ? Sampling.DEFAULT : sampling;
@@ -61,21 +67,29 @@ public record RunRequest(String evalSet, Contestants contestants, Judging judgin
         public static final Limits DEFAULT = new Limits(null, null, null, null);
     }
 
+    /**
+     * The run's own bar for the eval set's win-rate claim: a comparator ({@code >=}, {@code >}, {@code <=}, {@code <})
+     * and a threshold in [0, 1]; null: the eval set's.
+     */
+    public record Claim(String comparator, Double threshold) {
+        public static final Claim DEFAULT = new Claim(null, null);
+    }
+
     /** A request with the eval set, both models and a single judge; everything else by default. */
     public static RunRequest of(String evalSet, String candidate, String baseline, String judge) {
         return new RunRequest(evalSet, new Contestants(candidate, baseline), Judging.byJudge(judge), null, null);
     }
 
     public RunRequest with(Judging j) {
-        return new RunRequest(evalSet, contestants, Objects.requireNonNull(j), sampling, limits);
+        return new RunRequest(evalSet, contestants, Objects.requireNonNull(j), sampling, limits, claim);
     }
 
     public RunRequest with(Sampling s) {
-        return new RunRequest(evalSet, contestants, judging, Objects.requireNonNull(s), limits);
+        return new RunRequest(evalSet, contestants, judging, Objects.requireNonNull(s), limits, claim);
     }
 
     public RunRequest with(Limits l) {
-        return new RunRequest(evalSet, contestants, judging, sampling, Objects.requireNonNull(l));
+        return new RunRequest(evalSet, contestants, judging, sampling, Objects.requireNonNull(l), claim);
     }
 
     /** A scorer named at an edge (REST, CLI); null stays null (the eval set's scorer). */

@@ -116,6 +116,8 @@ public class RunService {
         run.costCap = settings.costCap();
         run.useCache = settings.cache();
         run.earlyStop = settings.earlyStop();
+        run.hypothesisComparator = d.claim().comparator();
+        run.hypothesisThreshold = d.claim().threshold();
         run.state = RunState.QUEUED;
         run.gitRevision = gitRevision();
         run.totalItems = d.set().prompts().size() * settings.samples();
@@ -174,6 +176,12 @@ public class RunService {
         spec.put("costCap", run.costCap);
         spec.put("cache", run.useCache);
         spec.put("earlyStop", run.earlyStop);
+        if (run.hypothesisComparator != null || run.hypothesisThreshold != null) {
+            Map<String, Object> hypothesis = new LinkedHashMap<>();
+            hypothesis.put("comparator", run.hypothesisComparator);
+            hypothesis.put("threshold", run.hypothesisThreshold);
+            spec.put("hypothesis", hypothesis);
+        }
         spec.put("gitRevision", run.gitRevision);
         try {
             return json.writeValueAsString(spec);

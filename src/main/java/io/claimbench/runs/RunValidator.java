@@ -48,7 +48,8 @@ public class RunValidator {
         ScorerName scorer = r.judging().scorer() != null ? r.judging().scorer() : set.scorer();
         checkReferences(set, scorer);
         RunDefinition.Scoring scoring = scoring(set, scorer, r.judging());
-        return new RunDefinition(set, candidate, baseline, scoring, settings(r.sampling(), r.limits()));
+        RunSettings settings = settings(r.sampling(), r.limits());
+        return new RunDefinition(set, candidate, baseline, scoring, settings, claim(set, r.claim()));
     }
 
     private EvalSet evalSet(String id) {
@@ -110,6 +111,24 @@ public class RunValidator {
         if (j.swapAudit() != null && j.swap() != SwapMode.ADAPTIVE) {
             throw new InvalidRunException("swapAudit", "swapAudit needs swap adaptive", false);
         }
+    }
+
+    /** The run's own comparator and threshold for the win-rate claim, checked as the eval set's would be. */
+    private static RunRequest.Claim claim(EvalSet set, RunRequest.Claim c) {
+        if (c.comparator() == null && c.threshold() == null) {
+            return c;
+        }
+        if (set.hypothesis() == null) {
+            throw new InvalidRunException(c.threshold() != null ? "threshold" : "comparator",
+                    "eval set '" + set.id() + "' states no claim to set a threshold for", false);
+        }
+        if (c.comparator() != null && io.claimbench.stats.Comparator.fromSymbol(c.comparator()).isEmpty()) {
+            throw new InvalidRunException("comparator", "comparator must be one of >=, >, <=, <", false);
+        }
+        if (c.threshold() != null && !(c.threshold() >= 0 && c.threshold() <= 1)) {
+            throw new InvalidRunException("threshold", "threshold must be between 0 and 1", false);
+        }
+        return c;
     }
 
     private RunSettings settings(RunRequest.Sampling s, RunRequest.Limits l) {

@@ -69,6 +69,12 @@ class BadInputTest {
     }
 
     @Test
+    void should_check_a_runs_own_threshold_and_comparator() {
+        expectProblem(Map.of("evalSet", "smoke", "candidate", "cand", "baseline", "base", "judge", "judge", "threshold", 1.5), 400, "threshold");
+        expectProblem(Map.of("evalSet", "smoke", "candidate", "cand", "baseline", "base", "judge", "judge", "comparator", "=>"), 400, "comparator");
+    }
+
+    @Test
     void should_require_a_judge_for_a_judged_scorer_and_refuse_one_otherwise() {
         expectProblem(Map.of("evalSet", "smoke", "candidate", "cand", "baseline", "base"), 400, "judge");
         expectProblem(Map.of("evalSet", "eq-bench-v2", "candidate", "gpt-4-0613", "baseline", "gpt-4-1106-preview",

@@ -119,4 +119,25 @@ class CliTest {
         assertThat(md).contains("| candidate win-rate > 0.5 against the baseline | all | 171 | 0.5731 [0.5058, 0.6433] | > 0.5 | SUPPORTED |");
         assertThat(java.nio.file.Files.readString(summary)).isEqualTo("earlier step\n" + md);
     }
+
+    @Test
+    void should_test_the_claim_against_the_runs_own_threshold(io.quarkus.test.junit.main.QuarkusMainLauncher launcher) {
+        String[] job = {"compare", "--eval-set", "eq-bench-v2", "--candidate", "gpt-4-1106-preview", "--baseline", "gpt-4-0613"};
+        // 0.55 lies inside [0.5058, 0.6433]: the data cannot settle it
+        LaunchResult open = launcher.launch(concat(job, "--threshold", "0.55"));
+        assertThat(open.exitCode()).as(open.getErrorOutput()).isEqualTo(2);
+        assertThat(open.getErrorOutput()).startsWith("claimbench: inconclusive: candidate win-rate > 0.55 against the baseline: 0.5731");
+        assertThat(launcher.launch(concat(job, "--threshold", "0.55", "--inconclusive", "pass")).exitCode()).isZero();
+        // "worse than even" is refuted by the same interval
+        LaunchResult refuted = launcher.launch(concat(job, "--comparator", "<"));
+        assertThat(refuted.exitCode()).as(refuted.getErrorOutput()).isEqualTo(1);
+        assertThat(launcher.launch(concat(job, "--threshold", "1.5")).getErrorOutput())
+                .isEqualTo("claimbench: --threshold: threshold must be between 0 and 1");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
