@@ -24,6 +24,8 @@ public class CatalogService {
     private final Clock clock;
     private final ObjectMapper json;
     private volatile Map<String, EvalSet> sets;
+    private volatile List<Path> included = List.of();
+    private volatile Path includedPrompts;
 
     public CatalogService(CatalogConfig config, Clock clock, ObjectMapper json) {
         this.config = config;
@@ -32,11 +34,45 @@ public class CatalogService {
     }
 
     public EvalSetLoader loader() {
-        return new EvalSetLoader(Path.of(config.evalSetsDir()), Path.of(config.promptsDir()));
+        List<Path> extras = new java.util.ArrayList<>();
+        config.extraEvalSets().orElse(List.of()).forEach(e -> extras.add(Path.of(e)));
+        extras.addAll(included);
+        return new EvalSetLoader(evalSetsDir(), extras, promptRoots());
     }
 
-    public Path promptsDir() {
-        return Path.of(config.promptsDir());
+    /** The shipped eval sets, or the configured folder that replaces them. */
+    public Path evalSetsDir() {
+        return config.evalSetsDir().map(Path::of).orElseGet(() -> Bundle.root().resolve("eval-sets"));
+    }
+
+    /** Where prompt files and judge templates are read: the user's own folder first, then the shipped one. */
+    public PromptRoots promptRoots() {
+        Path shipped = config.promptsDir().map(Path::of).orElseGet(() -> Bundle.root().resolve("prompts"));
+        Path own = includedPrompts != null ? includedPrompts : config.extraPromptsDir().map(Path::of).orElse(null);
+        return new PromptRoots(own == null ? List.of(shipped) : List.of(own, shipped));
+    }
+
+    /** The prompts folder that holds judge template {@code name}. */
+    public Path promptsDir(String template) {
+        return promptRoots().dirOfTemplate(template);
+    }
+
+    /**
+     * Adds the user's own eval sets (folders or files) and prompts folder (may be null) to the catalog, and reloads
+     * it: a bad file fails with every problem and leaves the catalog as it was.
+     */
+    public synchronized List<EvalSet> include(List<Path> evalSets, Path promptsDir) {
+        List<Path> before = included;
+        Path beforePrompts = includedPrompts;
+        included = List.copyOf(evalSets);
+        includedPrompts = promptsDir;
+        try {
+            return reload();
+        } catch (RuntimeException e) {
+            included = before;
+            includedPrompts = beforePrompts;
+            throw e;
+        }
     }
 
     /** Loads, validates and indexes the files; throws {@link CatalogException} with every problem. */

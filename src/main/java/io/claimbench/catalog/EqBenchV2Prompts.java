@@ -26,7 +26,7 @@ final class EqBenchV2Prompts {
     /** The questions in the order of their numbers; each problem goes to {@code problem}. */
     static List<PromptItem> read(Path file, String category, Consumer<String> problem) {
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode root = JSON.readTree(java.nio.file.Files.readAllBytes(file));
             List<PromptItem> out = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             root.fieldNames().forEachRemaining(keys::add);

@@ -39,33 +39,36 @@ public final class EvalSetLoader {
     public static final String DEFAULT_RUBRIC_TEMPLATE = "rubric";
 
     private final Path evalSetsDir;
-    private final Path promptsDir;
+    private final List<Path> extraSources;
+    private final PromptRoots promptRoots;
     private final ObjectMapper json = new ObjectMapper();
 
     public EvalSetLoader(Path evalSetsDir, Path promptsDir) {
+        this(evalSetsDir, List.of(), PromptRoots.of(promptsDir));
+    }
+
+    /**
+     * @param evalSetsDir  the shipped (or configured) folder of eval sets
+     * @param extraSources the user's own eval sets besides them: folders of {@code <id>.yaml}, or single files
+     * @param prompts      where prompt files and judge templates are looked up, first match wins
+     */
+    public EvalSetLoader(Path evalSetsDir, List<Path> extraSources, PromptRoots prompts) {
         this.evalSetsDir = evalSetsDir;
-        this.promptsDir = promptsDir;
+        this.extraSources = List.copyOf(extraSources);
+        this.promptRoots = prompts;
     }
 
     /** All eval sets, sorted by id; throws {@link CatalogException} listing every problem. */
     public List<EvalSet> loadAll() {
         List<CatalogException.Problem> problems = new ArrayList<>();
-        if (!Files.isDirectory(evalSetsDir)) {
-            throw new CatalogException(List.of(new CatalogException.Problem(evalSetsDir.toString(), 0,
-                    "eval-set folder not found (set claimbench.catalog.eval-sets-dir)")));
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(evalSetsDir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")
-                    || p.getFileName().toString().endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            throw new CatalogException(List.of(new CatalogException.Problem(evalSetsDir.toString(), 0, e.getMessage())));
-        }
+        List<Path> files = EvalSetFiles.list(evalSetsDir, extraSources, problems);
         Map<String, EvalSet> sets = new LinkedHashMap<>();
         for (Path f : files) {
             EvalSet set = load(f, problems);
-            if (set != null && sets.putIfAbsent(set.id(), set) != null) {
-                problems.add(new CatalogException.Problem(display(f), 1, "duplicate eval-set id '" + set.id() + "'"));
+            EvalSet earlier = set == null ? null : sets.putIfAbsent(set.id(), set);
+            if (earlier != null) {
+                problems.add(new CatalogException.Problem(display(f), 1, "duplicate eval-set id '" + set.id()
+                        + "' (also in " + earlier.file() + ")"));
             }
         }
         if (!problems.isEmpty()) {
@@ -127,17 +130,17 @@ public final class EvalSetLoader {
         if (scorer != null && scorer.needsJudgeTemplate() && judgeTemplate == null) {
             top.problem("scorer", "scorer '" + scorer + "' needs a judge-template");
         }
-        if (judgeTemplate != null && !Files.isRegularFile(promptsDir.resolve("judges").resolve(judgeTemplate + ".md"))) {
-            top.problem("judge-template", "judge template '" + judgeTemplate + "' not found at "
-                    + promptsDir.resolve("judges").resolve(judgeTemplate + ".md"));
+        if (judgeTemplate != null && !Files.isRegularFile(promptRoots.templateFile(judgeTemplate))) {
+            top.problem("judge-template", "judge template '" + judgeTemplate + "' not found: no judges/" + judgeTemplate
+                    + ".md in " + promptRoots + " (your own templates: --prompts DIR, or a spec's prompts)");
         }
         String rubricTemplate = top.has("rubric-template") ? top.string("rubric-template", true) : DEFAULT_RUBRIC_TEMPLATE;
         if (rubricTemplate != null && !ID.matcher(rubricTemplate).matches()) {
             top.problem("rubric-template", "rubric template names are lower-case letters, digits and dashes");
         } else if (rubricTemplate != null && top.has("rubric-template")
-                && !Files.isRegularFile(promptsDir.resolve("judges").resolve(rubricTemplate + ".md"))) {
-            top.problem("rubric-template", "rubric template '" + rubricTemplate + "' not found at "
-                    + promptsDir.resolve("judges").resolve(rubricTemplate + ".md"));
+                && !Files.isRegularFile(promptRoots.templateFile(rubricTemplate))) {
+            top.problem("rubric-template", "rubric template '" + rubricTemplate + "' not found: no judges/" + rubricTemplate
+                    + ".md in " + promptRoots + " (your own templates: --prompts DIR, or a spec's prompts)");
         }
         List<String> categories = top.strings("categories", !top.has("source"));
         Set<String> categorySet = new HashSet<>(categories);
@@ -146,7 +149,7 @@ public final class EvalSetLoader {
         }
         List<PromptItem> prompts = new ArrayList<>();
         if (top.has("source")) {
-            prompts.addAll(readSource(name, top, problems));
+            prompts.addAll(readSource(file, name, top, problems));
             categories = new ArrayList<>(categories);
             for (PromptItem p : prompts) {
                 if (!categories.contains(p.category())) {
@@ -271,15 +274,15 @@ public final class EvalSetLoader {
                 continue;
             }
             if (file != null) {
-                Path f = promptsDir.resolve(file).normalize();
-                if (!f.startsWith(promptsDir.normalize())) {
-                    p.problem("file", "prompt file must be under " + promptsDir);
+                if (!promptRoots.contains(file)) {
+                    p.problem("file", "prompt file must be under " + promptRoots);
                     continue;
                 }
+                java.util.Optional<Path> f = promptRoots.promptFile(file);
                 try {
-                    text = Files.readString(f, StandardCharsets.UTF_8);
+                    text = Files.readString(f.orElseThrow(() -> new IOException(file)), StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    p.problem("file", "prompt file not readable: " + f);
+                    p.problem("file", "prompt file not readable: " + file + " (in " + promptRoots + ")");
                     continue;
                 }
             }
@@ -294,7 +297,7 @@ public final class EvalSetLoader {
     }
 
     /** Prompts from a third-party question file, in its own format. */
-    private List<PromptItem> readSource(String name, YamlFields top, List<CatalogException.Problem> problems) {
+    private List<PromptItem> readSource(Path file, String name, YamlFields top, List<CatalogException.Problem> problems) {
         YamlFields s = top.mapping("source", Set.of("format", "path", "category"), true);
         String format = s.string("format", true);
         String path = s.string("path", true);
@@ -302,7 +305,7 @@ public final class EvalSetLoader {
         if (format == null || path == null) {
             return List.of();
         }
-        Path f = evalSetsDir.resolve(path).normalize();
+        Path f = file.getParent().resolve(path).normalize();
         if (JudgemarkPrompts.FORMAT.equals(format)) {
             return JudgemarkPrompts.read(f, category, message -> s.problem("path", message));
         }
@@ -319,6 +322,6 @@ public final class EvalSetLoader {
 
     /** The path as the user gave the folder, so that an editor can open it from the message. */
     private static String display(Path f) {
-        return f.toString();
+        return Bundle.display(f);
     }
 }

@@ -29,7 +29,7 @@ final class JudgemarkPrompts {
     static List<PromptItem> read(Path file, String category, Consumer<String> problem) {
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            root = JSON.readTree(java.nio.file.Files.readAllBytes(file));
         } catch (IOException e) {
             problem.accept("cannot read prompt file " + file + ": " + e.getMessage());
             return List.of();

@@ -19,12 +19,16 @@ public class ClaimBenchMain implements QuarkusApplication {
         if (cliProfile) {
             System.setProperty("quarkus.profile", "cli");
         }
+        String dataDir = DataDir.apply(args);
         try {
             launch(args);
         } finally {
             // Only reached when Quarkus returns instead of exiting the JVM (under test): leave no trace.
             if (cliProfile) {
                 System.clearProperty("quarkus.profile");
+            }
+            if (dataDir != null) {
+                System.clearProperty(DataDir.PROPERTY);
             }
         }
     }
@@ -56,8 +60,8 @@ public class ClaimBenchMain implements QuarkusApplication {
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (m.contains("Database may be already in use") || m.contains("The file is locked")) {
-            return "the embedded database in ./data is in use by another ClaimBench process (a running server?): "
-                    + "use its REST API, stop it, or point CLAIMBENCH_DB_URL elsewhere";
+            return "the embedded database in " + DataDir.current() + " is in use by another ClaimBench process (a running "
+                    + "server?): use its REST API (--server), stop it, or choose another --data-dir";
         }
         return m.lines().findFirst().orElse(m);
     }

@@ -2,6 +2,7 @@ package io.claimbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimbench.api.RunResultsView;
+import io.claimbench.catalog.CatalogService;
 import io.claimbench.results.ResultsService;
 import io.claimbench.results.RunReport;
 import io.claimbench.runs.InvalidRunException;
@@ -72,6 +73,8 @@ public class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     ReportFiles reports = new ReportFiles();
+    @CommandLine.Mixin
+    CatalogOptions files = new CatalogOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,8 +83,11 @@ public class CompareCommand implements Callable<Integer> {
     private final RunExecutor executor;
     private final ResultsService results;
     private final ObjectMapper json;
+    private final CatalogService catalog;
 
-    public CompareCommand(RunService runs, RunExecutor executor, ResultsService results, ObjectMapper json) {
+    public CompareCommand(RunService runs, RunExecutor executor, ResultsService results, ObjectMapper json,
+                          CatalogService catalog) {
+        this.catalog = catalog;
         this.runs = runs;
         this.executor = executor;
         this.results = results;
@@ -91,6 +97,7 @@ public class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean inconclusivePasses = inconclusivePasses(inconclusive);
+        files.apply(catalog);
         boolean panel = judge != null && judge.size() > 1;
         RunEntity run = runs.start(new RunRequest(evalSet, new RunRequest.Contestants(candidate, baseline),
                 new RunRequest.Judging(RunRequest.parseScorer(scorer), judge == null || panel ? null : judge.get(0),

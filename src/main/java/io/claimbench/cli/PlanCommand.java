@@ -46,13 +46,19 @@ public class PlanCommand implements Callable<Integer> {
     private final PlanService planner;
     private final ObjectMapper json;
 
-    public PlanCommand(PlanService planner, ObjectMapper json) {
+    @CommandLine.Mixin
+    CatalogOptions files = new CatalogOptions();
+    private final io.claimbench.catalog.CatalogService catalog;
+
+    public PlanCommand(PlanService planner, ObjectMapper json, io.claimbench.catalog.CatalogService catalog) {
+        this.catalog = catalog;
         this.planner = planner;
         this.json = json;
     }
 
     @Override
     public Integer call() throws Exception {
+        files.apply(catalog);
         CliErrors.printJson(spec, json, PlanView.of(planner.plan(new PlanService.PlanRequest(evalSet, threshold, comparator,
                 expected, power, alpha, lostShare, samples, candidate, baseline, null, null, null, judge,
                 RunRequest.parseSwap(swap), swapAudit))));

@@ -22,6 +22,9 @@ public class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CatalogOptions files = new CatalogOptions();
+
     public ValidateCommand(CatalogService catalog, ModelRegistry models) {
         this.catalog = catalog;
         this.models = models;
@@ -29,19 +32,20 @@ public class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        files.apply(catalog);
         List<String> modelProblems = models.configProblems();
         modelProblems.forEach(p -> spec.commandLine().getErr().println(p));
         List<EvalSet> sets = catalog.loader().loadAll();
         TreeSet<String> templates = new TreeSet<>();
         sets.stream().map(EvalSet::judgeTemplate).filter(java.util.Objects::nonNull).forEach(templates::add);
         for (String t : templates) {
-            JudgeTemplate.load(catalog.promptsDir(), t);
+            JudgeTemplate.load(catalog.promptsDir(t), t);
         }
         // Grading templates have their own contract (one answer, a 1-10 rating); a name may serve both ways.
         TreeSet<String> rubrics = new TreeSet<>();
         sets.stream().map(EvalSet::rubricTemplate).forEach(rubrics::add);
         for (String t : rubrics) {
-            RubricJudge.load(catalog.promptsDir(), t);
+            RubricJudge.load(catalog.promptsDir(t), t);
         }
         if (!modelProblems.isEmpty()) {
             return CliErrors.USAGE;

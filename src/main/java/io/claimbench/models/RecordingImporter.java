@@ -28,7 +28,7 @@ public final class RecordingImporter {
         int hash = location.lastIndexOf('#');
         String path = hash > 0 ? location.substring(0, hash) : location;
         String model = hash > 0 ? location.substring(hash + 1) : null;
-        Path file = Path.of(path);
+        Path file = io.claimbench.catalog.Bundle.resolve(path);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("recording file not found: " + path);
         }
@@ -36,7 +36,7 @@ public final class RecordingImporter {
             if (path.endsWith(".jsonl")) {
                 return asciiBench(file, model);
             }
-            JsonNode root = json.readTree(file.toFile());
+            JsonNode root = readTree(file);
             if (root.isObject() && root.has("raw_results")) {
                 return eqBench(root, file);
             }
@@ -50,6 +50,12 @@ public final class RecordingImporter {
                     + " (expected EQ-Bench v2 results, AlpacaEval model_outputs.json, ascii-bench .jsonl or a Judgemark test set)");
         } catch (IOException e) {
             throw new IllegalArgumentException("recording " + path + " is not readable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode readTree(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return json.readTree(in);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.claimbench.models;
 
+import io.claimbench.catalog.Bundle;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ public class TrustPolicy {
     /** The recording location ({@code path[#model]}) if a REST caller may replay it; else an exception that tells nothing of the file. */
     public void checkRecording(String location) {
         int hash = location.lastIndexOf('#');
-        Path file = Path.of(hash > 0 ? location.substring(0, hash) : location);
+        Path file = Bundle.resolve(hash > 0 ? location.substring(0, hash) : location);
         Path real;
         try {
             real = file.toRealPath();
@@ -33,7 +34,7 @@ public class TrustPolicy {
         }
         for (String root : config.recordingRoots()) {
             try {
-                Path r = Path.of(root).toRealPath();
+                Path r = Bundle.resolve(root).toRealPath();
                 if (real.startsWith(r) && Files.isRegularFile(real)) {
                     return;
                 }

@@ -88,7 +88,7 @@ public class PlanService {
         int judgeOutput = r.judgeOutputTokens() == null ? 300 : r.judgeOutputTokens();
         int templateTokens = 0;
         if (set != null && set.judgeTemplate() != null) {
-            JudgeTemplate t = JudgeTemplate.load(catalog.promptsDir(), set.judgeTemplate());
+            JudgeTemplate t = JudgeTemplate.load(catalog.promptsDir(set.judgeTemplate()), set.judgeTemplate());
             templateTokens = (int) Math.ceil((t.system().length() + t.user().length()) / CHARS_PER_TOKEN);
         }
         int judgeInput = templateTokens + promptTokens + 2 * answerTokens;

@@ -24,7 +24,7 @@ public class JudgeTemplates {
             throw new IllegalArgumentException("judge template names are lower-case letters, digits and dashes");
         }
         try {
-            return new PairwiseJudge(JudgeTemplate.load(catalog.promptsDir(), name));
+            return new PairwiseJudge(JudgeTemplate.load(catalog.promptsDir(name), name));
         } catch (UncheckedIOException e) {
             throw new Missing("unknown judge template '" + name + "'");
         }
@@ -32,7 +32,7 @@ public class JudgeTemplates {
 
     public RubricJudge rubric(String name) {
         try {
-            return RubricJudge.load(catalog.promptsDir(), name);
+            return RubricJudge.load(catalog.promptsDir(name), name);
         } catch (UncheckedIOException e) {
             throw new Missing("rubric template '" + name + "' is not readable");
         }

@@ -117,7 +117,7 @@ class EvalSetLoaderTest {
     void should_name_file_and_line_of_a_rubric_template_that_is_missing_or_misnamed() throws IOException {
         EvalSetLoader loader = loader();
         write("demo.yaml", VALID.replace("judge-template: everyday", "judge-template: everyday\nrubric-template: sonnets"));
-        assertThatThrownBy(loader::loadAll).hasMessageContaining("eval-sets/demo.yaml:12: rubric template 'sonnets' not found at ");
+        assertThatThrownBy(loader::loadAll).hasMessageContaining("eval-sets/demo.yaml:12: rubric template 'sonnets' not found: no judges/sonnets.md in ");
         write("demo.yaml", VALID.replace("judge-template: everyday", "judge-template: everyday\nrubric-template: ../rubric"));
         assertThatThrownBy(loader::loadAll).hasMessageContaining("eval-sets/demo.yaml:12: rubric template names are lower-case");
         write("demo.yaml", VALID);

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,13 +78,23 @@ class PromptVersioningTest {
     private static CatalogConfig config(Path sets) {
         return new CatalogConfig() {
             @Override
-            public String evalSetsDir() {
-                return sets.toString();
+            public Optional<String> evalSetsDir() {
+                return Optional.of(sets.toString());
             }
 
             @Override
-            public String promptsDir() {
-                return "prompts";
+            public Optional<String> promptsDir() {
+                return Optional.of("prompts");
+            }
+
+            @Override
+            public Optional<List<String>> extraEvalSets() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> extraPromptsDir() {
+                return Optional.empty();
             }
 
             @Override
