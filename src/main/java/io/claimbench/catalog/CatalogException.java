@@ -8,7 +8,12 @@ public class CatalogException extends RuntimeException {
     private final List<Problem> problems;
 
     public CatalogException(List<Problem> problems) {
-        super(describe(problems));
+        this(problems.size() > 1 ? "invalid eval sets" : "invalid eval set", problems);
+    }
+
+    /** Problems in another kind of file the user wrote, e.g. {@code invalid spec}. */
+    public CatalogException(String heading, List<Problem> problems) {
+        super(describe(heading, problems));
         this.problems = List.copyOf(problems);
     }
 
@@ -16,8 +21,8 @@ public class CatalogException extends RuntimeException {
         return problems;
     }
 
-    private static String describe(List<Problem> problems) {
-        StringBuilder sb = new StringBuilder("invalid eval set" + (problems.size() > 1 ? "s" : "") + ":");
+    private static String describe(String heading, List<Problem> problems) {
+        StringBuilder sb = new StringBuilder(heading + ":");
         problems.forEach(p -> sb.append(System.lineSeparator()).append("  ").append(p));
         return sb.toString();
     }

@@ -6,7 +6,6 @@ import io.claimbench.catalog.CatalogService;
 import io.claimbench.results.ResultsService;
 import io.claimbench.results.RunReport;
 import io.claimbench.runs.InvalidRunException;
-import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.RunExecutor;
 import io.claimbench.runs.RunRequest;
 import io.claimbench.runs.RunService;
@@ -14,7 +13,6 @@ import picocli.CommandLine;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 
 /** Runs one comparison in-process, waits for it, and prints the results JSON. */
 @CommandLine.Command(name = "compare", mixinStandardHelpOptions = true,
@@ -99,20 +97,16 @@ public class CompareCommand implements Callable<Integer> {
         boolean inconclusivePasses = inconclusivePasses(inconclusive);
         files.apply(catalog);
         boolean panel = judge != null && judge.size() > 1;
-        RunEntity run = runs.start(new RunRequest(evalSet, new RunRequest.Contestants(candidate, baseline),
+        LocalRuns.Finished finished = new LocalRuns(runs, executor, results).run(new RunRequest(evalSet,
+                new RunRequest.Contestants(candidate, baseline),
                 new RunRequest.Judging(RunRequest.parseScorer(scorer), judge == null || panel ? null : judge.get(0),
                         panel ? judge : null, judgeTemplate, RunRequest.parseAggregate(judgeAggregate),
                         RunRequest.parseSwap(swap), swapAudit),
                 new RunRequest.Sampling(samples, seed, temperature),
                 new RunRequest.Limits(concurrency, costCap, !noCache, earlyStop),
-                new RunRequest.Claim(comparator, threshold)), true);
-        try {
-            executor.completion(run.id).get(); // the report then reads the state the run ended in
-        } catch (ExecutionException e) {
-            throw (Exception) e.getCause();
-        }
-        RunReport report = results.report(run.id).orElseThrow();
-        RunResultsView document = RunResultsView.of(report);
+                new RunRequest.Claim(comparator, threshold)));
+        RunReport report = finished.report();
+        RunResultsView document = finished.document();
         CliErrors.printJson(spec, json, document);
         reports.write(json, document, List.of(ClaimRows.of(report, inconclusivePasses)));
         Verdicts.Exit exit = Verdicts.of(report, inconclusivePasses);

@@ -4,6 +4,6 @@ import picocli.CommandLine;
 
 @CommandLine.Command(name = "claimbench", mixinStandardHelpOptions = true,
         description = "Put model-launch claims to the test. With no command, runs the server.",
-        subcommands = {ValidateCommand.class, CompareCommand.class, ImportCommand.class, PlanCommand.class})
+        subcommands = {ValidateCommand.class, CompareCommand.class, CheckCommand.class, ImportCommand.class, PlanCommand.class})
 public class TopCommand {
 }

@@ -25,6 +25,21 @@ final class Verdicts {
         }
     }
 
+    /** The more serious of two exit codes, for several runs under one exit: 3, then 4, then 1, then 2, then 0. */
+    static int worse(int a, int b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(int code) {
+        return switch (code) {
+            case CliErrors.USAGE -> 4;
+            case CliErrors.INFRASTRUCTURE -> 3;
+            case CliErrors.REFUTED -> 2;
+            case CliErrors.INCONCLUSIVE -> 1;
+            default -> 0;
+        };
+    }
+
     static Exit of(RunReport r, boolean inconclusivePasses) {
         RunReport.Run run = r.run();
         if (!"COMPLETED".equals(run.state()) && !"STOPPED".equals(run.state())) {

@@ -26,6 +26,8 @@ public class ModelRegistry {
     private final Map<ModelSpec, ChatEndpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, EndpointLimiter> limiters = new ConcurrentHashMap<>();
     private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
+    /** Models a check spec defined for this process only; never persisted. */
+    private final Map<String, ModelSpec> defined = new ConcurrentHashMap<>();
 
     public ModelRegistry(ModelsConfig config, Clock clock) {
         this.config = config;
@@ -50,10 +52,15 @@ public class ModelRegistry {
         config.all().forEach((name, m) -> all.put(name, fromConfig(name, m)));
         QuarkusTransaction.requiringNew().run(() ->
                 ModelEntity.<ModelEntity>listAll().forEach(e -> all.put(e.name, fromEntity(e))));
+        all.putAll(defined);
         return all.values().stream().sorted(Comparator.comparing(ModelSpec::name)).toList();
     }
 
     public Optional<ModelSpec> find(String name) {
+        ModelSpec own = name == null ? null : defined.get(name);
+        if (own != null) {
+            return Optional.of(own);
+        }
         ModelEntity e = QuarkusTransaction.requiringNew().call(() -> ModelEntity.findById(name));
         if (e != null) {
             return Optional.of(fromEntity(e));
@@ -127,6 +134,17 @@ public class ModelRegistry {
         return recordings.computeIfAbsent(location, importer::load);
     }
 
+    /**
+     * Defines a model for this process only (a check spec's), ahead of those in the database; its recording is
+     * loaded and checked now.
+     */
+    public void define(ModelSpec spec) {
+        if (spec.provider() == Provider.RECORDED) {
+            recording(spec.recording());
+        }
+        defined.put(spec.name(), spec);
+    }
+
     public ModelSpec put(ModelSpec spec) {
         if (spec.provider() == Provider.RECORDED) {
             recording(spec.recording());
@@ -188,7 +206,8 @@ public class ModelRegistry {
                 e.priceOutputPerMillion, e.recording, e.stream, "api");
     }
 
-    static String defaultKeyEnv(Provider p) {
+    /** The environment variable a provider's key is read from unless a model names another. */
+    public static String defaultKeyEnv(Provider p) {
         return switch (p) {
             case OPENAI -> "OPENAI_API_KEY";
             case ANTHROPIC -> "ANTHROPIC_API_KEY";

@@ -55,6 +55,11 @@ public class RunService {
         return run;
     }
 
+    /** Checks a request as {@link #start} would, recording nothing: an {@link InvalidRunException} names the field. */
+    public void check(RunRequest request, boolean trusted) {
+        validator.validate(request, trusted);
+    }
+
     RunEntity create(RunRequest r) {
         return create(r, false);
     }

@@ -1,0 +1,40 @@
+package io.claimbench.cli;
+
+import io.claimbench.api.RunResultsView;
+import io.claimbench.results.ResultsService;
+import io.claimbench.results.RunReport;
+import io.claimbench.runs.RunEntity;
+import io.claimbench.runs.RunExecutor;
+import io.claimbench.runs.RunRequest;
+import io.claimbench.runs.RunService;
+
+import java.util.concurrent.ExecutionException;
+
+/** Runs a request in this process (the operator's, trusted), waits for it to end, and reads its report. */
+final class LocalRuns {
+
+    /** A run that ended, with its report and the REST document of it. */
+    record Finished(RunReport report, RunResultsView document) {
+    }
+
+    private final RunService runs;
+    private final RunExecutor executor;
+    private final ResultsService results;
+
+    LocalRuns(RunService runs, RunExecutor executor, ResultsService results) {
+        this.runs = runs;
+        this.executor = executor;
+        this.results = results;
+    }
+
+    Finished run(RunRequest request) throws Exception {
+        RunEntity run = runs.start(request, true);
+        try {
+            executor.completion(run.id).get(); // the report then reads the state the run ended in
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
+        RunReport report = results.report(run.id).orElseThrow();
+        return new Finished(report, RunResultsView.of(report));
+    }
+}
