@@ -118,11 +118,13 @@ public final class CheckSpecLoader {
         Boolean stream = m.bool("stream", false);
         String keyEnv = m.string("api-key-env", false);
         String recording = recording(dir, m.string("recording", false));
+        String baseUrl = m.string("base-url", false);
         if (provider == null || problems.size() > before) {
             return null;
         }
         try {
-            return new CheckSpec.Model(new ModelSpec(name, provider, m.string("base-url", false), m.string("model", false),
+            return new CheckSpec.Model(new ModelSpec(name, provider, baseUrl != null ? baseUrl : ModelRegistry.defaultBaseUrl(provider),
+                    m.string("model", false),
                     null, keyEnv != null ? keyEnv : ModelRegistry.defaultKeyEnv(provider), temperature,
                     maxTokens == null ? null : Math.toIntExact(maxTokens), timeout,
                     maxConcurrency == null ? ModelSpec.DEFAULT_MAX_CONCURRENCY : Math.toIntExact(maxConcurrency),

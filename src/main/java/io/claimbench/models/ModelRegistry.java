@@ -97,10 +97,10 @@ public class ModelRegistry {
                         yield new ModelSpec(reference, provider, null, null, null, null, null, null, null,
                                 ModelSpec.DEFAULT_MAX_CONCURRENCY, null, null, null, rest, false, "shorthand");
                     }
-                    case OPENAI -> shorthand(reference, provider, rest, "OPENAI_API_KEY", System.getenv("OPENAI_BASE_URL"));
-                    case ANTHROPIC -> shorthand(reference, provider, rest, "ANTHROPIC_API_KEY", System.getenv("ANTHROPIC_BASE_URL"));
-                    case OLLAMA -> shorthand(reference, provider, rest, null, System.getenv("OLLAMA_BASE_URL"));
-                    case GEMINI -> shorthand(reference, provider, rest, "GEMINI_API_KEY", System.getenv("GEMINI_BASE_URL"));
+                    case OPENAI -> shorthand(reference, provider, rest, "OPENAI_API_KEY", defaultBaseUrl(Provider.OPENAI));
+                    case ANTHROPIC -> shorthand(reference, provider, rest, "ANTHROPIC_API_KEY", defaultBaseUrl(Provider.ANTHROPIC));
+                    case OLLAMA -> shorthand(reference, provider, rest, null, defaultBaseUrl(Provider.OLLAMA));
+                    case GEMINI -> shorthand(reference, provider, rest, "GEMINI_API_KEY", defaultBaseUrl(Provider.GEMINI));
                 };
             } catch (IllegalArgumentException e) {
                 throw new UnknownModelException(e.getMessage());
@@ -204,6 +204,15 @@ public class ModelRegistry {
         return new ModelSpec(e.name, provider, e.baseUrl, e.model, e.apiKey, keyEnv, e.temperature, e.maxTokens,
                 Duration.ofMillis(e.timeoutMs), e.maxConcurrency, e.requestsPerMinute, e.priceInputPerMillion,
                 e.priceOutputPerMillion, e.recording, e.stream, "api");
+    }
+
+    /**
+     * A provider's base URL from its environment variable ({@code OPENAI_BASE_URL}, {@code ANTHROPIC_BASE_URL},
+     * {@code OLLAMA_BASE_URL}, {@code GEMINI_BASE_URL}) for models that name none; null when unset (the provider's own).
+     */
+    public static String defaultBaseUrl(Provider p) {
+        String v = p == Provider.RECORDED ? null : System.getenv(p.name() + "_BASE_URL");
+        return v == null || v.isBlank() ? null : v;
     }
 
     /** The environment variable a provider's key is read from unless a model names another. */
