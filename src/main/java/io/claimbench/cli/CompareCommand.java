@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 /** Runs one comparison in-process, waits for it, and prints the results JSON. */
-@CommandLine.Command(name = "compare", mixinStandardHelpOptions = true,
+@CommandLine.Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compare a candidate with a baseline on an eval set and print the results as JSON; the exit "
                 + "code is the claims' verdict.",
         exitCodeListHeading = "%nExit codes:%n",

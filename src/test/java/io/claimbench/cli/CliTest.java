@@ -44,6 +44,16 @@ class CliTest {
     }
 
     @Test
+    void should_print_the_version_and_the_git_revision(io.quarkus.test.junit.main.QuarkusMainLauncher launcher) {
+        for (String[] args : new String[][]{{"-V"}, {"--version"}, {"compare", "-V"}, {"validate", "--version"}}) {
+            LaunchResult result = launcher.launch(args);
+            assertThat(result.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(result.getOutput()).as(String.join(" ", args))
+                    .matches("claimbench 0\\.1\\.0-SNAPSHOT \\(git ([0-9a-f]{40}(-dirty)?|unknown)\\)");
+        }
+    }
+
+    @Test
     void should_import_alpaca_eval_annotations_and_print_the_results(io.quarkus.test.junit.main.QuarkusMainLauncher launcher) {
         java.nio.file.Path file = io.claimbench.support.SharedData.require(
                 "alpaca_eval/results/gpt-3.5-turbo-1106/weighted_alpaca_eval_gpt4_turbo/annotations.json");
