@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
-/** Runs one comparison in-process, waits for it, and prints the results JSON. */
+/** Runs one comparison in-process, shows its progress while waiting for it, and prints the verdicts or the results JSON. */
 @CommandLine.Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Compare a candidate with a baseline on an eval set and print the results as JSON; the exit "
-                + "code is the claims' verdict.",
+        description = "Compare a candidate with a baseline on an eval set, showing the run's progress on stderr, and "
+                + "print the verdicts as a table (or, with --format json, the results document); the exit code is the "
+                + "claims' verdict.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every claim supported",
                 "1:a claim refuted",
@@ -72,6 +73,8 @@ public class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     ReportFiles reports = new ReportFiles();
+    @CommandLine.Mixin
+    OutputFormat format = new OutputFormat();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -99,15 +102,17 @@ public class CompareCommand implements Callable<Integer> {
                 new RunRequest.Sampling(samples, seed, temperature),
                 new RunRequest.Limits(concurrency, costCap, !noCache, earlyStop),
                 new RunRequest.Claim(comparator, threshold)), true);
-        try {
+        try (OutputFormat.Follow progress = format.progress(runs, run.id,
+                run.evalSetId + " " + run.candidate + " vs " + run.baseline)) {
             executor.completion(run.id).get(); // the report then reads the state the run ended in
         } catch (ExecutionException e) {
             throw (Exception) e.getCause();
         }
         RunReport report = results.report(run.id).orElseThrow();
         RunResultsView document = RunResultsView.of(report);
-        CliErrors.printJson(spec, json, document);
-        reports.write(json, document, List.of(ClaimRows.of(report, inconclusivePasses)));
+        List<ClaimRows> rows = List.of(ClaimRows.of(report, inconclusivePasses));
+        format.print(spec, json, document, rows, List.of(report));
+        reports.write(json, document, rows);
         Verdicts.Exit exit = Verdicts.of(report, inconclusivePasses);
         exit.line().ifPresent(line -> spec.commandLine().getErr().println("claimbench: " + line));
         return exit.code();
