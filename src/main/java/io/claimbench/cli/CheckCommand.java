@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * Checks every claim of a spec ({@code claimbench.yaml} in the user's repository), one run per claim and candidate,
  * one after the other, and exits with one code for the whole: the most serious of the runs' (4, then 1, then 2).
  */
-@CommandLine.Command(name = "check", mixinStandardHelpOptions = true,
+@CommandLine.Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check the claims of a spec file (models, your own eval sets, claims) and exit with their verdict.",
         exitCodeListHeading = "%nExit codes (the most serious of all claims: 4, then 1, then 2):%n",
         exitCodeList = {"0:every claim supported",
@@ -41,6 +41,8 @@ public class CheckCommand implements Callable<Integer> {
     ReportFiles reports = new ReportFiles();
     @CommandLine.Mixin
     CatalogOptions files = new CatalogOptions();
+    @CommandLine.Mixin
+    OutputFormat format = new OutputFormat();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -73,9 +75,11 @@ public class CheckCommand implements Callable<Integer> {
         List<RunResultsView> documents = new ArrayList<>();
         List<ClaimRows> rows = new ArrayList<>();
         List<String> lines = new ArrayList<>();
+        List<io.claimbench.results.RunReport> reportsOfRuns = new ArrayList<>();
         int code = 0;
         for (CheckSpec.Check c : checks.checks()) {
-            LocalRuns.Finished finished = local.run(c.request());
+            LocalRuns.Finished finished = local.run(c.request(), format);
+            reportsOfRuns.add(finished.report());
             documents.add(finished.document());
             rows.add(ClaimRows.of(finished.report(), inconclusivePasses));
             Verdicts.Exit exit = Verdicts.of(finished.report(), inconclusivePasses);
@@ -84,7 +88,7 @@ public class CheckCommand implements Callable<Integer> {
             exit.line().ifPresent(line -> lines.add(who + ": " + line));
             code = Verdicts.worse(code, exit.code());
         }
-        CliErrors.printJson(spec, json, documents);
+        format.print(spec, json, documents, rows, reportsOfRuns);
         reports.write(json, documents, rows);
         lines.forEach(line -> spec.commandLine().getErr().println("claimbench: " + line));
         return code;

@@ -14,10 +14,11 @@ import picocli.CommandLine;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Runs one comparison in-process, waits for it, and prints the results JSON. */
-@CommandLine.Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare a candidate with a baseline on an eval set and print the results as JSON; the exit "
-                + "code is the claims' verdict.",
+/** Runs one comparison in-process, shows its progress while waiting for it, and prints the verdicts or the results JSON. */
+@CommandLine.Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Compare a candidate with a baseline on an eval set, showing the run's progress on stderr, and "
+                + "print the verdicts as a table (or, with --format json, the results document); the exit code is the "
+                + "claims' verdict.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every claim supported",
                 "1:a claim refuted",
@@ -73,6 +74,8 @@ public class CompareCommand implements Callable<Integer> {
     ReportFiles reports = new ReportFiles();
     @CommandLine.Mixin
     CatalogOptions files = new CatalogOptions();
+    @CommandLine.Mixin
+    OutputFormat format = new OutputFormat();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -104,11 +107,12 @@ public class CompareCommand implements Callable<Integer> {
                         RunRequest.parseSwap(swap), swapAudit),
                 new RunRequest.Sampling(samples, seed, temperature),
                 new RunRequest.Limits(concurrency, costCap, !noCache, earlyStop),
-                new RunRequest.Claim(comparator, threshold)));
+                new RunRequest.Claim(comparator, threshold)), format);
         RunReport report = finished.report();
         RunResultsView document = finished.document();
-        CliErrors.printJson(spec, json, document);
-        reports.write(json, document, List.of(ClaimRows.of(report, inconclusivePasses)));
+        List<ClaimRows> rows = List.of(ClaimRows.of(report, inconclusivePasses));
+        format.print(spec, json, document, rows, List.of(report));
+        reports.write(json, document, rows);
         Verdicts.Exit exit = Verdicts.of(report, inconclusivePasses);
         exit.line().ifPresent(line -> spec.commandLine().getErr().println("claimbench: " + line));
         return exit.code();

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** Imports published verdicts as a run and prints its results JSON. */
-@CommandLine.Command(name = "import", mixinStandardHelpOptions = true,
+@CommandLine.Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Import published verdicts (alpaca-eval: an AlpacaEval annotations.json; pandalm: PandaLM's "
                 + "testset-v1.json with its judges' files beside) as runs and print their results.")
 public class ImportCommand implements Callable<Integer> {

@@ -4,6 +4,11 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,25 +19,34 @@ import java.util.Map;
  * case sits in a {@code testsuite} of its own, whose {@code properties} carry its figures (n, win rate, interval,
  * threshold, effect size, p-value, cost), since the published JUnit schemas allow properties on suites only. A refuted
  * claim (or an inconclusive one, unless inconclusive passes) is a {@code failure} with the figures, a run that failed
- * or exceeded its error budget an {@code error}, an inconclusive claim that passes {@code skipped}.
+ * or exceeded its error budget an {@code error}, an inconclusive claim that passes {@code skipped}. The document is
+ * valid against the Ant/Jenkins JUnit schema (windyroad/JUnit-Schema, in the tests' resources): each suite has the
+ * timestamp, host name, package and id it requires, and (empty) system-out and system-err.
  */
 final class JUnitReport {
 
     private JUnitReport() {
     }
 
+    /** Written now, on this machine. */
     static String of(List<ClaimRows> runs) {
+        return of(runs, Instant.now(), hostName());
+    }
+
+    /** {@code at} is each suite's timestamp, {@code host} its host name. */
+    static String of(List<ClaimRows> runs, Instant at, String host) {
+        String timestamp = LocalDateTime.ofInstant(at, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         try {
             StringWriter text = new StringWriter();
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
-            x.writeStartElement("testsuites");
-            x.writeAttribute("name", "claimbench");
+            x.writeStartElement("testsuites"); // the schema allows no attributes here
             int id = 0;
             for (ClaimRows run : runs) {
                 for (ClaimRows.Row row : run.rows()) {
-                    suite(x, id++, run, row);
+                    suite(x, id++, run, row, timestamp, host);
                 }
             }
             x.writeEndElement();
@@ -44,11 +58,15 @@ final class JUnitReport {
         }
     }
 
-    private static void suite(XMLStreamWriter x, int id, ClaimRows run, ClaimRows.Row row) throws XMLStreamException {
+    private static void suite(XMLStreamWriter x, int id, ClaimRows run, ClaimRows.Row row, String timestamp, String host)
+            throws XMLStreamException {
         String name = run.evalSet() + ": " + run.candidate() + " vs " + run.baseline() + " [" + (row.category() == null ? "all" : row.category()) + "]";
         x.writeCharacters("\n  ");
         x.writeStartElement("testsuite");
-        x.writeAttribute("name", name);
+        attribute(x, "name", name);
+        x.writeAttribute("package", "claimbench." + xmlSafe(run.evalSet()));
+        x.writeAttribute("timestamp", timestamp);
+        attribute(x, "hostname", host);
         x.writeAttribute("tests", "1");
         x.writeAttribute("failures", row.outcome() == ClaimRows.Outcome.FAILED ? "1" : "0");
         x.writeAttribute("errors", row.outcome() == ClaimRows.Outcome.ERROR ? "1" : "0");
@@ -61,14 +79,14 @@ final class JUnitReport {
             x.writeCharacters("\n      ");
             x.writeEmptyElement("property");
             x.writeAttribute("name", p.getKey());
-            x.writeAttribute("value", p.getValue());
+            attribute(x, "value", p.getValue());
         }
         x.writeCharacters("\n    ");
         x.writeEndElement();
         x.writeCharacters("\n    ");
         x.writeStartElement("testcase");
-        x.writeAttribute("name", row.claim() + " [" + (row.category() == null ? "all" : row.category()) + "]");
-        x.writeAttribute("classname", run.evalSet() + "." + run.candidate());
+        attribute(x, "name", row.claim() + " [" + (row.category() == null ? "all" : row.category()) + "]");
+        attribute(x, "classname", run.evalSet() + "." + run.candidate());
         x.writeAttribute("time", "0");
         String figures = Numbers.figure(row.value(), row.interval(), row.n()) + ", threshold " + row.threshold()
                 + ", verdict " + row.verdict();
@@ -78,13 +96,17 @@ final class JUnitReport {
             case SKIPPED -> {
                 x.writeCharacters("\n      ");
                 x.writeEmptyElement("skipped");
-                x.writeAttribute("message", row.message());
+                attribute(x, "message", row.message());
             }
             case PASSED -> {
             }
         }
         x.writeCharacters("\n    ");
         x.writeEndElement();
+        x.writeCharacters("\n    ");
+        x.writeEmptyElement("system-out");
+        x.writeCharacters("\n    ");
+        x.writeEmptyElement("system-err");
         x.writeCharacters("\n  ");
         x.writeEndElement();
     }
@@ -92,10 +114,36 @@ final class JUnitReport {
     private static void element(XMLStreamWriter x, String name, String message, String type, String text) throws XMLStreamException {
         x.writeCharacters("\n      ");
         x.writeStartElement(name);
-        x.writeAttribute("message", message);
+        attribute(x, "message", message);
         x.writeAttribute("type", type);
-        x.writeCharacters(text);
+        x.writeCharacters(xmlSafe(text));
         x.writeEndElement();
+    }
+
+    private static void attribute(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeAttribute(name, xmlSafe(value == null ? "" : value));
+    }
+
+    /**
+     * Text without the characters XML 1.0 cannot carry at all (control characters, lone surrogates), which the
+     * writer would pass through into a document no reader accepts; an endpoint's error message may hold them.
+     */
+    static String xmlSafe(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+                    || c >= 0x10000 && c <= 0x10FFFF;
+            b.appendCodePoint(allowed ? c : 0xFFFD);
+        });
+        return b.toString();
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static Map<String, String> properties(ClaimRows run, ClaimRows.Row row) {

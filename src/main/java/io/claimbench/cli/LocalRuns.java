@@ -27,9 +27,11 @@ final class LocalRuns {
         this.results = results;
     }
 
-    Finished run(RunRequest request) throws Exception {
+    /** Starts the run and waits for it, its progress shown as {@code format} says. */
+    Finished run(RunRequest request, OutputFormat format) throws Exception {
         RunEntity run = runs.start(request, true);
-        try {
+        try (OutputFormat.Follow progress = format.progress(runs, run.id,
+                run.evalSetId + " " + run.candidate + " vs " + run.baseline)) {
             executor.completion(run.id).get(); // the report then reads the state the run ended in
         } catch (ExecutionException e) {
             throw (Exception) e.getCause();

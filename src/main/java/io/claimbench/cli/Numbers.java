@@ -22,6 +22,11 @@ final class Numbers {
         return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
+    /** Dollars: cents from one dollar up ("$12.35"), four significant digits below ("$0.01234"). */
+    static String usd(double x) {
+        return x >= 1 ? String.format(Locale.ROOT, "$%.2f", x) : "$" + round(x);
+    }
+
     /** "0.5731 [0.5058, 0.6433] (n = 171)"; "n = 0" when there is no value. */
     static String figure(Double value, Interval i, long n) {
         if (value == null) {

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import java.util.concurrent.Callable;
 
 /** Prints how many pairs, calls and how much cost a claim needs for the wanted power. */
-@CommandLine.Command(name = "plan", mixinStandardHelpOptions = true,
+@CommandLine.Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Estimate pairs, calls and cost before a run, from the win rate you expect.")
 public class PlanCommand implements Callable<Integer> {
 

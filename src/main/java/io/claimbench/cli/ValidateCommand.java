@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** Checks eval sets, prompt files, judge templates and model configuration; prints every problem. */
-@CommandLine.Command(name = "validate", mixinStandardHelpOptions = true,
+@CommandLine.Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Validate eval sets, prompts, judge templates and model configuration.")
 public class ValidateCommand implements Callable<Integer> {
 

@@ -10,11 +10,16 @@ import java.util.concurrent.TimeUnit;
  * The code revision a run is recorded with: the one recorded at build time ({@code -dirty} when the build had
  * uncommitted changes), else asked of git in the working directory, else "unknown".
  */
-final class GitRevision {
+public final class GitRevision {
 
     static final String RESOURCE = "/claimbench-git.properties";
 
     private GitRevision() {
+    }
+
+    /** The revision runs are recorded with: {@code claimbench.runs.git-revision} when set, else {@link #detect()}. */
+    public static String of(RunsConfig config) {
+        return config.gitRevision().orElseGet(GitRevision::detect);
     }
 
     static String detect() {

@@ -153,7 +153,7 @@ public class RunService {
     private String gitRevision() {
         String g = gitRevision;
         if (g == null) {
-            g = config.gitRevision().orElseGet(GitRevision::detect);
+            g = GitRevision.of(config);
             gitRevision = g;
         }
         return g;

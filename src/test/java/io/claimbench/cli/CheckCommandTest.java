@@ -78,7 +78,7 @@ class CheckCommandTest {
 
     private LaunchResult check(QuarkusMainLauncher launcher, String claims, String... more) throws IOException {
         Files.writeString(repo.resolve("claimbench.yaml"), models() + claims);
-        String[] base = {"check", "--spec", repo.resolve("claimbench.yaml").toString()};
+        String[] base = {"check", "--spec", repo.resolve("claimbench.yaml").toString(), "--format", "json"};
         String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, args, base.length, more.length);
         return launcher.launch(args);
@@ -180,14 +180,14 @@ class CheckCommandTest {
                 claims:
                   - {eval-set: eq-bench-v2, candidate: gpt-4-1106-preview, baseline: gpt-4-0613}
                 """);
-        LaunchResult ok = launcher.launch("check", "--spec", spec.toString());
+        LaunchResult ok = launcher.launch("check", "--spec", spec.toString(), "--format", "json");
         assertThat(ok.exitCode()).as(ok.getErrorOutput()).isZero();
         assertThat(ok.getOutput()).contains("\"mean\" : 86.05392151301743");
         Files.writeString(spec, """
                 claims:
                   - {eval-set: eq-bench-v2, candidate: gpt-4-0613, baseline: gpt-4-1106-preview}
                 """);
-        LaunchResult refuted = launcher.launch("check", "--spec", spec.toString());
+        LaunchResult refuted = launcher.launch("check", "--spec", spec.toString(), "--format", "json");
         assertThat(refuted.exitCode()).as(refuted.getErrorOutput()).isEqualTo(1);
     }
 }

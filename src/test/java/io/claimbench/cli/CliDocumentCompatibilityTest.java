@@ -45,7 +45,7 @@ class CliDocumentCompatibilityTest {
         ObjectMapper json = new ObjectMapper();
 
         JsonNode compare = json.readTree(output(launcher.launch("compare", "--eval-set", "eq-bench-v2",
-                "--candidate", "gpt-4-1106-preview", "--baseline", "gpt-4-0613")));
+                "--candidate", "gpt-4-1106-preview", "--baseline", "gpt-4-0613", "--format", "json")));
         documents.nameRun(compare.path("run").path("id").asText(), "compare");
         documents.check("cli-compare", compare);
 

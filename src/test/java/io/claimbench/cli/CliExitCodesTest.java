@@ -88,7 +88,7 @@ class CliExitCodesTest {
 
     private static LaunchResult compare(QuarkusMainLauncher launcher, String candidate, long seed, String... more) {
         String[] base = {"compare", "--eval-set", "smoke", "--candidate", candidate, "--baseline", "base", "--judge", "judge",
-                "--seed", Long.toString(seed), "--no-cache"};
+                "--seed", Long.toString(seed), "--no-cache", "--format", "json", "--quiet"};
         String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, args, base.length, more.length);
         return launcher.launch(args);
@@ -108,6 +108,20 @@ class CliExitCodesTest {
         assertThat(pass.getErrorOutput()).isEmpty();
 
         assertThat(compare(launcher, "cand", 3, "--inconclusive", "maybe").exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void should_show_progress_on_stderr_and_end_it_before_the_line_that_says_why(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("compare", "--eval-set", "smoke", "--candidate", "cand", "--baseline", "base",
+                "--judge", "judge", "--seed", "6", "--no-cache");
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(2);
+        // stdout: the table (and, in this test profile, the application's log), never the progress
+        assertThat(result.getOutput()).containsPattern("all +6 +0\\.5 \\[.*] +>= 0\\.6 +INCONCLUSIVE\n")
+                .doesNotContain("6/6 items").doesNotContain("\"verdict\"");
+        java.util.List<String> err = result.getErrorStream();
+        assertThat(err).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(err.get(err.size() - 2)).startsWith("smoke cand vs base: COMPLETED, 6/6 items, 2 won 2 tied 2 lost, 0 errors");
+        assertThat(err.get(err.size() - 1)).startsWith("claimbench: inconclusive: ");
     }
 
     @Test
