@@ -53,7 +53,7 @@ public class RunResource {
                                   String judgeTemplate, Integer samples, Long seed, Double temperature, Integer concurrency,
                                   Double costCap, Boolean cache, Boolean earlyStop, List<String> judges,
                                   String judgeAggregate, String swap, Double swapAudit, String comparator,
-                                  Double threshold) {
+                                  Double threshold, RegressionRequest regression) {
 
         RunRequest toRequest() {
             return new RunRequest(evalSet, new RunRequest.Contestants(candidate, baseline),
@@ -61,8 +61,16 @@ public class RunResource {
                             RunRequest.parseAggregate(judgeAggregate), RunRequest.parseSwap(swap), swapAudit),
                     new RunRequest.Sampling(samples, seed, temperature),
                     new RunRequest.Limits(concurrency, costCap, cache, earlyStop),
-                    new RunRequest.Claim(comparator, threshold));
+                    new RunRequest.Claim(comparator, threshold,
+                            regression == null ? null : new RunRequest.Regression(regression.margin())));
         }
+    }
+
+    /**
+     * Regression mode: is the candidate worse than the baseline in production by more than {@code margin} (in [0,
+     * 0.5))? Its win rate is held to 0.5 - margin, its accuracy and benchmark score to the baseline's less the margin.
+     */
+    public record RegressionRequest(Double margin) {
     }
 
     @POST

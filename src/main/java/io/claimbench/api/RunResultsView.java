@@ -1,5 +1,6 @@
 package io.claimbench.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.claimbench.catalog.PublishedFigure;
 import io.claimbench.results.RunReport;
 
@@ -9,19 +10,21 @@ import java.util.List;
 /**
  * The results document of a run (GET /api/runs/{id}/results, the CLI's compare, and each run of an import): the
  * API's own types, mapped from {@link RunReport} here and in the section views beside it ({@link GroupView},
- * {@link ModelsView}, {@link JudgingView}, {@link EfficiencyView}), and nowhere else. Components are declared in
- * the order the document shows them.
+ * {@link ModelsView}, {@link JudgingView}, {@link EfficiencyView}, {@link RegressionView}), and nowhere else.
+ * Components are declared in the order the document shows them; the regression section shows only in regression
+ * mode, so that the documents of other runs stay as they were.
  */
 public record RunResultsView(RunInfoView run, HypothesisView hypothesis, List<PublishedFigureView> published,
                              GroupView overall, List<GroupView> categories, ModelsView models, JudgingView judging,
-                             SavingsView savings, HumansView humans, EpochsView epochs, EfficiencyView efficiency) {
+                             SavingsView savings, HumansView humans, EpochsView epochs, EfficiencyView efficiency,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) RegressionView regression) {
 
     public static RunResultsView of(RunReport r) {
         return r == null ? null : new RunResultsView(RunInfoView.of(r.run()), HypothesisView.of(r.hypothesis()),
                 Views.list(r.published(), PublishedFigureView::of), GroupView.of(r.overall()),
                 Views.list(r.categories(), GroupView::of), ModelsView.of(r.models()), JudgingView.of(r.judging()),
                 SavingsView.of(r.savings()), HumansView.of(r.humans()), EpochsView.of(r.epochs()),
-                EfficiencyView.of(r.efficiency()));
+                EfficiencyView.of(r.efficiency()), RegressionView.of(r.regression()));
     }
 
     /** What was run, on which eval set and code revision, and how far it came. */

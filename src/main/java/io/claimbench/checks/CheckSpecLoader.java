@@ -37,7 +37,7 @@ public final class CheckSpecLoader {
             "price-output-per-million", "recording", "stream", "api-key");
     private static final Set<String> CLAIM = Set.of("name", "eval-set", "candidate", "candidates", "baseline", "judge",
             "judges", "judge-aggregate", "swap", "swap-audit", "scorer", "judge-template", "hypothesis", "samples", "seed",
-            "temperature", "concurrency", "cost-cap", "early-stop", "cache");
+            "temperature", "concurrency", "cost-cap", "early-stop", "cache", "regression");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -195,6 +195,12 @@ public final class CheckSpecLoader {
         Double swapAudit = c.number("swap-audit", false);
         String judgeTemplate = c.string("judge-template", false);
         RunRequest.Claim hypothesis = hypothesis(c);
+        YamlFields regression = c.mapping("regression", Set.of("margin"), false);
+        Double margin = regression == null ? null : regression.number("margin", true);
+        if (margin != null) {
+            hypothesis = hypothesis == null ? new RunRequest.Claim(null, null, new RunRequest.Regression(margin))
+                    : new RunRequest.Claim(hypothesis.comparator(), hypothesis.threshold(), new RunRequest.Regression(margin));
+        }
         Long samples = c.integer("samples", false);
         Long seed = c.integer("seed", false);
         Double temperature = c.number("temperature", false);
@@ -211,7 +217,8 @@ public final class CheckSpecLoader {
                 {"judges", "judges"}, {"judgeAggregate", "judge-aggregate"}, {"swap", "swap"}, {"swapAudit", "swap-audit"},
                 {"scorer", "scorer"}, {"judgeTemplate", "judge-template"}, {"samples", "samples"}, {"seed", "seed"},
                 {"temperature", "temperature"}, {"concurrency", "concurrency"}, {"costCap", "cost-cap"},
-                {"earlyStop", "early-stop"}, {"threshold", "hypothesis"}, {"comparator", "hypothesis"}}) {
+                {"earlyStop", "early-stop"}, {"threshold", "hypothesis"}, {"comparator", "hypothesis"},
+                {"regression.margin", "regression"}, {"regression", "regression"}}) {
             if (c.has(field[1])) {
                 lines.put(field[0], c.line(field[1]));
             }
@@ -238,7 +245,7 @@ public final class CheckSpecLoader {
         if (metric != null && !metric.equals(io.claimbench.catalog.Hypothesis.WIN_RATE)) {
             h.problem("metric", "a claim's hypothesis can only set the win-rate claim's bar (metric: win-rate)");
         }
-        return new RunRequest.Claim(h.string("comparator", false), h.number("threshold", false));
+        return new RunRequest.Claim(h.string("comparator", false), h.number("threshold", false), null);
     }
 
     private static <T> T parse(YamlFields c, String key, java.util.function.Function<String, T> parser) {

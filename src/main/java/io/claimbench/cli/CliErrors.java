@@ -42,6 +42,7 @@ final class CliErrors {
     }
 
     private static String kebab(String field) {
-        return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        // "regression.margin" is --regression-margin
+        return field.replaceAll("([a-z])([A-Z])", "$1-$2").replace('.', '-').toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -20,9 +20,9 @@ import java.util.concurrent.Callable;
                 + "print the verdicts as a table (or, with --format json, the results document); the exit code is the "
                 + "claims' verdict.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every claim supported",
-                "1:a claim refuted",
-                "2:a claim inconclusive (0 with --inconclusive pass)",
+        exitCodeList = {"0:every claim supported (in regression mode: no regression)",
+                "1:a claim refuted (in regression mode: a regression)",
+                "2:a claim inconclusive, or regression neither shown nor ruled out (0 with --inconclusive pass)",
                 "3:usage or configuration error (unknown option, model or eval set; a value out of range)",
                 "4:infrastructure failure (endpoint down, key refused, nothing scored, error budget exceeded)"})
 public class CompareCommand implements Callable<Integer> {
@@ -66,6 +66,11 @@ public class CompareCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--comparator", paramLabel = ">=|>|<=|<",
             description = "Test the eval set's win-rate claim with this comparator instead of its own.")
     String comparator;
+    @CommandLine.Option(names = "--regression-margin", paramLabel = "M",
+            description = "Regression mode: is the candidate worse than the baseline (in production) by more than M, "
+                    + "in [0, 0.5)? Its win rate is held to 0.5 - M, its accuracy and benchmark score to the baseline's "
+                    + "less M (M x the baseline's score); this, not the eval set's claim, sets the exit code.")
+    Double regressionMargin;
     @CommandLine.Option(names = "--inconclusive", paramLabel = "pass|fail",
             description = "Whether a claim the data cannot settle passes (exit 0) or fails (exit 2, the default).")
     String inconclusive;
@@ -107,7 +112,8 @@ public class CompareCommand implements Callable<Integer> {
                         RunRequest.parseSwap(swap), swapAudit),
                 new RunRequest.Sampling(samples, seed, temperature),
                 new RunRequest.Limits(concurrency, costCap, !noCache, earlyStop),
-                new RunRequest.Claim(comparator, threshold)), format);
+                new RunRequest.Claim(comparator, threshold,
+                        regressionMargin == null ? null : new RunRequest.Regression(regressionMargin))), format);
         RunReport report = finished.report();
         RunResultsView document = finished.document();
         List<ClaimRows> rows = List.of(ClaimRows.of(report, inconclusivePasses));

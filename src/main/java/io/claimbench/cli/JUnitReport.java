@@ -89,9 +89,9 @@ final class JUnitReport {
         attribute(x, "classname", run.evalSet() + "." + run.candidate());
         x.writeAttribute("time", "0");
         String figures = Numbers.figure(row.value(), row.interval(), row.n()) + ", threshold " + row.threshold()
-                + ", verdict " + row.verdict();
+                + ", verdict " + row.verdictLabel();
         switch (row.outcome()) {
-            case FAILED -> element(x, "failure", row.message(), row.verdict().name().toLowerCase(Locale.ROOT), figures);
+            case FAILED -> element(x, "failure", row.message(), row.verdictLabel().toLowerCase(Locale.ROOT), figures);
             case ERROR -> element(x, "error", row.message(), "infrastructure", figures);
             case SKIPPED -> {
                 x.writeCharacters("\n      ");
@@ -162,7 +162,7 @@ final class JUnitReport {
         put(p, "effectSize", row.effect());
         put(p, "pValue", row.pValue());
         put(p, "cost", row.cost());
-        p.put("verdict", row.verdict().name());
+        p.put("verdict", row.verdictLabel());
         return p;
     }
 

@@ -28,7 +28,7 @@ final class MarkdownSummary {
                         .append(" | ").append(row.value() == null ? "–" : Numbers.round(row.value()) + (row.interval() == null ? ""
                                 : " [" + Numbers.round(row.interval().lower()) + ", " + Numbers.round(row.interval().upper()) + "]"))
                         .append(" | ").append(row.threshold() == null ? "–" : cell(row.threshold()))
-                        .append(" | ").append(row.outcome() == ClaimRows.Outcome.ERROR ? "ERROR" : row.verdict().name())
+                        .append(" | ").append(row.outcome() == ClaimRows.Outcome.ERROR ? "ERROR" : row.verdictLabel())
                         .append(" | ").append(row.published() == null ? "–" : cell(row.published()))
                         .append(" |\n");
             }

@@ -173,6 +173,9 @@ final class ServerClient {
         if (r.claim().threshold() != null) {
             b.put("threshold", r.claim().threshold());
         }
+        if (r.claim().regression() != null && r.claim().regression().margin() != null) {
+            b.putObject("regression").put("margin", r.claim().regression().margin());
+        }
         return b;
     }
 

@@ -3,6 +3,7 @@ package io.claimbench.cli;
 import io.claimbench.results.RunReport;
 import io.claimbench.stats.ClaimVerdict;
 import io.claimbench.stats.Interval;
+import io.claimbench.stats.RegressionVerdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.Optional;
 /**
  * A finished run's exit code for CI, with the one line that explains a non-zero one: 0 every claim supported, 1 a
  * claim refuted, 2 a claim not settled (0 when inconclusive results pass), 4 the run failed, was cancelled or went
- * over its error budget. The claims are the eval set's win-rate hypothesis and its efficiency claims.
+ * over its error budget. The claims are the eval set's win-rate hypothesis and its efficiency claims; in regression
+ * mode, the regression verdict alone (0 no regression, 1 a regression, 2 neither shown), the eval set's claims
+ * being reported only.
  */
 final class Verdicts {
 
@@ -51,6 +54,9 @@ final class Verdicts {
                     "run %s: %d of %d items failed, more than the error budget allows (claimbench.runs.max-error-share); "
                             + "no claim can be supported", run.id(), r.overall().counts().errors(), run.completedItems())));
         }
+        if (r.regression() != null) {
+            return regression(r.regression(), inconclusivePasses);
+        }
         List<String> refuted = new ArrayList<>();
         List<String> open = new ArrayList<>();
         sort(claim(r), r.overall().verdict(), refuted, open);
@@ -65,6 +71,30 @@ final class Verdicts {
         if (!open.isEmpty() && !inconclusivePasses) {
             return new Exit(CliErrors.INCONCLUSIVE, Optional.of("inconclusive: " + String.join("; ", open)
                     + " (more pairs, or --inconclusive pass to accept)"));
+        }
+        return Exit.ok();
+    }
+
+    /** Over the measures of the whole eval set; a category's win rate does not gate, as in claim mode. */
+    private static Exit regression(RunReport.Regression g, boolean inconclusivePasses) {
+        List<String> regressed = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        for (RunReport.RegressionMeasure m : g.measures()) {
+            String name = m.metric().replace('-', ' ');
+            String bar = Numbers.round(m.bar());
+            if (m.verdict() == RegressionVerdict.REGRESSION) {
+                regressed.add(String.format(Locale.ROOT, "%s %.4f [%.4f, %.4f] below %s (n = %d)", name, m.value(),
+                        m.interval().lower(), m.interval().upper(), bar, m.n()));
+            } else if (m.verdict() == RegressionVerdict.INCONCLUSIVE) {
+                open.add(name + " " + figure(m.value(), m.interval(), m.n()) + (m.interval() == null ? "" : " across " + bar));
+            }
+        }
+        if (!regressed.isEmpty()) {
+            return new Exit(CliErrors.REFUTED, Optional.of("regression: " + String.join("; ", regressed)));
+        }
+        if (!open.isEmpty() && !inconclusivePasses) {
+            return new Exit(CliErrors.INCONCLUSIVE, Optional.of("inconclusive: regression neither shown nor ruled out: "
+                    + String.join("; ", open) + " (more pairs, or --inconclusive pass to accept)"));
         }
         return Exit.ok();
     }

@@ -47,6 +47,16 @@ public interface AnswerScorer extends Scorer {
      * when the scorer has no benchmark figure or nothing was scored.
      */
     default Optional<Summary> benchmark(List<AnswerScore> scores) {
+        return benchmarkValues(scores).map(values -> Summary.of(values.stream().filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).toArray())).filter(s -> s.n() > 0);
+    }
+
+    /**
+     * Each answer's part in the benchmark figure, in the order given: the value {@link #benchmark} averages, or null
+     * for an answer that does not count in it (unscored, or not parsed in the pass the figure takes), so that two
+     * models' figures can be compared answer by answer; empty when the scorer has no benchmark figure.
+     */
+    default Optional<List<Double>> benchmarkValues(List<AnswerScore> scores) {
         return Optional.empty();
     }
 
@@ -55,6 +65,13 @@ public interface AnswerScorer extends Scorer {
         Map<String, Long> failed = new TreeMap<>();
         scores.forEach(s -> failedChecks(s).forEach(check -> failed.merge(check, 1L, Long::sum)));
         return failed;
+    }
+
+    /** Each scored answer's value, null for the unscored: the benchmark values of a scorer whose figure is the mean score. */
+    static Optional<List<Double>> scoredValues(List<AnswerScore> scores) {
+        List<Double> values = new java.util.ArrayList<>(scores.size());
+        scores.forEach(s -> values.add(s instanceof AnswerScore.Scored scored ? scored.value() : null));
+        return Optional.of(java.util.Collections.unmodifiableList(values));
     }
 
     /** The mean of the scored answers' values with n and its interval; empty when none was scored. */

@@ -58,10 +58,10 @@ public final class AsciiArtScorer implements AnswerScorer {
         return score instanceof AnswerScore.Scored s ? failed(s) : List.of();
     }
 
-    /** The mean share of checks passed, with n and its interval: the model's ASCII-art score. */
+    /** The benchmark figure is the mean share of checks passed, with n and its interval: the model's ASCII-art score. */
     @Override
-    public java.util.Optional<io.claimbench.stats.Summary> benchmark(List<AnswerScore> scores) {
-        return AnswerScorer.meanScore(scores);
+    public java.util.Optional<List<Double>> benchmarkValues(List<AnswerScore> scores) {
+        return AnswerScorer.scoredValues(scores);
     }
 
     /** The checks an answer failed, by name: what a reader wants to know about a score below 1. */

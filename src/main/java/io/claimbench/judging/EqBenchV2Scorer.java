@@ -75,10 +75,11 @@ public final class EqBenchV2Scorer implements AnswerScorer {
 
     /**
      * 10 x mean question score, per pass over the answers parseable in it; the better pass is the score, its n
-     * the answers parsed in that pass and its interval that of the mean.
+     * the answers parsed in that pass and its interval that of the mean. Each answer's value is 10 x its score in
+     * that pass (null when it was not parsed there).
      */
     @Override
-    public java.util.Optional<Summary> benchmark(List<AnswerScore> scores) {
+    public java.util.Optional<List<Double>> benchmarkValues(List<AnswerScore> scores) {
         List<Double> first = new ArrayList<>();
         List<Double> revised = new ArrayList<>();
         for (AnswerScore s : scores) {
@@ -98,13 +99,13 @@ public final class EqBenchV2Scorer implements AnswerScorer {
         if (a.n() == 0 && b.n() == 0) {
             return java.util.Optional.empty();
         }
-        if (b.n() == 0) {
-            return java.util.Optional.of(a);
+        String pass = b.n() == 0 ? FIRST : a.n() == 0 ? REVISED : b.mean() > a.mean() ? REVISED : FIRST;
+        List<Double> values = new ArrayList<>(scores.size());
+        for (AnswerScore s : scores) {
+            Double v = s instanceof AnswerScore.Scored scored ? scored.parts().get(pass) : null;
+            values.add(v == null ? null : 10 * v);
         }
-        if (a.n() == 0) {
-            return java.util.Optional.of(b);
-        }
-        return java.util.Optional.of(b.mean() > a.mean() ? b : a);
+        return java.util.Optional.of(java.util.Collections.unmodifiableList(values));
     }
 
     static double penalty(double d) {

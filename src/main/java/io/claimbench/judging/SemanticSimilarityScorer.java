@@ -8,7 +8,6 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.claimbench.catalog.ScorerName;
-import io.claimbench.stats.Summary;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,10 +111,10 @@ public final class SemanticSimilarityScorer implements AnswerScorer {
         }
     }
 
-    /** Mean score with n and its 95% interval; absent when no answer was scored. */
+    /** The benchmark figure is the mean score, with n and its 95% interval; absent when no answer was scored. */
     @Override
-    public Optional<Summary> benchmark(List<AnswerScore> scores) {
-        return AnswerScorer.meanScore(scores);
+    public Optional<List<Double>> benchmarkValues(List<AnswerScore> scores) {
+        return AnswerScorer.scoredValues(scores);
     }
 
     record Chunk(String text, int pieces) {

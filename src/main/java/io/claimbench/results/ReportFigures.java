@@ -20,6 +20,18 @@ final class ReportFigures {
                 ? costs.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sum() : null;
     }
 
+    /**
+     * The comparisons whose both answers were scored right (1) or wrong (0), as exact answers are; empty unless every
+     * scored comparison is, so that graded scores never pass for right-or-wrong ones.
+     */
+    static List<io.claimbench.runs.ComparisonEntity> rightOrWrong(List<io.claimbench.runs.ComparisonEntity> list) {
+        List<io.claimbench.runs.ComparisonEntity> scored = list.stream()
+                .filter(c -> c.candidateScore != null && c.baselineScore != null).toList();
+        boolean binary = scored.stream().allMatch(c -> (c.candidateScore == 0 || c.candidateScore == 1)
+                && (c.baselineScore == 0 || c.baselineScore == 1));
+        return binary ? scored : List.of();
+    }
+
     /** A run over its error budget cannot support a claim: what would be supported is inconclusive. */
     static ClaimVerdict verdict(ClaimVerdict v, boolean canSupport) {
         return v == ClaimVerdict.SUPPORTED && !canSupport ? ClaimVerdict.INCONCLUSIVE : v;

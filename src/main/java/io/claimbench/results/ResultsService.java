@@ -98,7 +98,8 @@ public class ResultsService {
         return new RunReport(r, hypothesis, set.map(EvalSet::published).orElse(List.of()), overall, groups, models, judging,
                 savings, HumanFigures.humans(comparisons, votes), EpochFigures.epochs(run, comparisons),
                 EfficiencyFigures.efficiency(run, set.map(EvalSet::efficiencyClaims).orElse(List.of()), comparisons,
-                        generations, bootstrap, this::price));
+                        generations, bootstrap, this::price),
+                RegressionFigures.regression(run, overall, groups, comparisons, scorer));
     }
 
     /** The model's price as configured now; null when it is no longer known. */
@@ -150,10 +151,8 @@ public class ResultsService {
 
     /** For right-or-wrong scores (exact answers): both accuracies and McNemar's test; null otherwise. */
     private static io.claimbench.stats.McNemar.Result pairedAccuracy(List<ComparisonEntity> list) {
-        List<ComparisonEntity> scored = list.stream().filter(c -> c.candidateScore != null && c.baselineScore != null).toList();
-        boolean binary = !scored.isEmpty() && scored.stream().allMatch(c -> (c.candidateScore == 0 || c.candidateScore == 1)
-                && (c.baselineScore == 0 || c.baselineScore == 1));
-        if (!binary) {
+        List<ComparisonEntity> scored = ReportFigures.rightOrWrong(list);
+        if (scored.isEmpty()) {
             return null;
         }
         boolean[] cand = new boolean[scored.size()];

@@ -18,7 +18,34 @@ import java.util.List;
  */
 public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> published, Group overall,
                         List<Group> categories, Models models, Judging judging, Savings savings, Humans humans,
-                        Epochs epochs, Efficiency efficiency) {
+                        Epochs epochs, Efficiency efficiency, Regression regression) {
+
+    /**
+     * Regression mode (null without a margin): is the candidate worse than the baseline, the version in production,
+     * by more than the margin? Each applicable measure with its 95% interval against its bar: the win rate
+     * (prompt-clustered bootstrap, as the hypothesis verdict) against 0.5 - margin, for every run; the accuracy
+     * difference (Newcombe's paired interval, McNemar's p-value beside it) against -margin, for right-or-wrong
+     * scorers; the benchmark score difference (normal interval of the paired mean difference) against
+     * -margin x |baseline's mean|, for scorers with a benchmark figure. The win rate also per category; the verdict
+     * is over the measures of the whole eval set.
+     */
+    public record Regression(double margin, double bar, List<RegressionMeasure> measures,
+                             List<RegressionMeasure> categories, io.claimbench.stats.RegressionVerdict verdict) {
+        public Regression {
+            measures = List.copyOf(measures);
+            categories = List.copyOf(categories);
+        }
+    }
+
+    /**
+     * One measure against its bar: n, the candidate's figure (win rate, or candidate - baseline), its interval, the
+     * verdict, McNemar's p-value for the accuracy difference, and both sides' means over the same items for the
+     * differences. {@code category} null for the whole eval set.
+     */
+    public record RegressionMeasure(String metric, String category, String statement, long n, Double value,
+                                    Interval interval, double bar, io.claimbench.stats.RegressionVerdict verdict,
+                                    Double pValue, Double candidateMean, Double baselineMean) {
+    }
 
     /**
      * Speed and price, candidate against baseline over the same work items: time to first token (streamed answers),

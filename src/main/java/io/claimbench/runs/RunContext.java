@@ -55,7 +55,10 @@ final class RunContext {
     final Models models;
     final Scoring scoring;
     final RunSettings settings;
-    /** The claim the run tests: the eval set's, or with the run's own comparator and threshold. */
+    /**
+     * The claim early stopping watches: the eval set's, or with the run's own comparator and threshold; in
+     * regression mode, no regression of the win rate.
+     */
     final io.claimbench.catalog.Hypothesis hypothesis;
     final int totalItems;
     final Semaphore calls;

@@ -66,7 +66,7 @@ public class RunContexts {
                 new RunContext.Models(models.resolve(run.candidate), models.resolve(run.baseline)),
                 new RunContext.Scoring(scorers.get(scorer), style, setup, RunContext.Scoring.byName(judges)),
                 new RunSettings(run.samples, run.seed, run.temperature, run.concurrency, run.costCap, run.useCache, run.earlyStop),
-                run.hypothesis(set.hypothesis()), run.totalItems);
+                run.stoppingClaim(set.hypothesis()), run.totalItems);
         // A resumed run remembers which models already answered, so that a later 400 is not taken for bad settings.
         QuarkusTransaction.requiringNew().run(() -> {
             RunEntity.getEntityManager().createQuery("select distinct g.modelName from GenerationEntity g "

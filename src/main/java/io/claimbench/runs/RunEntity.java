@@ -78,6 +78,9 @@ public class RunEntity extends PanacheEntityBase {
     /** The run's own threshold for the win-rate claim; null: the eval set's. */
     @Column(name = "hypothesis_threshold")
     public Double hypothesisThreshold;
+    /** Regression mode's margin (the candidate against the baseline in production); null: the eval set's claims. */
+    @Column(name = "regression_margin")
+    public Double regressionMargin;
     /** Set when the run ends: more of its items failed than {@code claimbench.runs.max-error-share} allows. */
     @Column(name = "error_budget_exceeded")
     public Boolean errorBudgetExceeded;
@@ -96,6 +99,15 @@ public class RunEntity extends PanacheEntityBase {
         return new Hypothesis(ofEvalSet.metric(),
                 hypothesisComparator == null ? ofEvalSet.comparator() : Comparator.fromSymbol(hypothesisComparator).orElseThrow(),
                 hypothesisThreshold == null ? ofEvalSet.threshold() : hypothesisThreshold);
+    }
+
+    /**
+     * The claim the run's early stopping watches: in regression mode "win rate >= 0.5 - margin" (no regression),
+     * else the one the run tests ({@link #hypothesis}).
+     */
+    public Hypothesis stoppingClaim(Hypothesis ofEvalSet) {
+        return regressionMargin == null ? hypothesis(ofEvalSet)
+                : new Hypothesis(Hypothesis.WIN_RATE, Comparator.AT_LEAST, 0.5 - regressionMargin);
     }
 
     /** The scorer the run executes with; empty for imported runs. */

@@ -69,10 +69,23 @@ public record RunRequest(String evalSet, Contestants contestants, Judging judgin
 
     /**
      * The run's own bar for the eval set's win-rate claim: a comparator ({@code >=}, {@code >}, {@code <=}, {@code <})
-     * and a threshold in [0, 1]; null: the eval set's.
+     * and a threshold in [0, 1]; null: the eval set's. With {@code regression}, the run asks instead whether the
+     * candidate is worse than the baseline (the version in production) by more than the margin.
      */
-    public record Claim(String comparator, Double threshold) {
-        public static final Claim DEFAULT = new Claim(null, null);
+    public record Claim(String comparator, Double threshold, Regression regression) {
+        public static final Claim DEFAULT = new Claim(null, null, null);
+
+        public Claim(String comparator, Double threshold) {
+            this(comparator, threshold, null);
+        }
+    }
+
+    /**
+     * Regression mode: the candidate regresses when its win rate lies below 0.5 - margin, its accuracy (right-or-wrong
+     * scorers) below the baseline's - margin, or its benchmark score below the baseline's - margin x |baseline's|,
+     * each with 95% confidence; a margin in [0, 0.5).
+     */
+    public record Regression(Double margin) {
     }
 
     /** A request with the eval set, both models and a single judge; everything else by default. */

@@ -123,6 +123,7 @@ public class RunService {
         run.earlyStop = settings.earlyStop();
         run.hypothesisComparator = d.claim().comparator();
         run.hypothesisThreshold = d.claim().threshold();
+        run.regressionMargin = d.claim().regression() == null ? null : d.claim().regression().margin();
         run.state = RunState.QUEUED;
         run.gitRevision = gitRevision();
         run.totalItems = d.set().prompts().size() * settings.samples();
@@ -186,6 +187,9 @@ public class RunService {
             hypothesis.put("comparator", run.hypothesisComparator);
             hypothesis.put("threshold", run.hypothesisThreshold);
             spec.put("hypothesis", hypothesis);
+        }
+        if (run.regressionMargin != null) {
+            spec.put("regression", Map.of("margin", run.regressionMargin));
         }
         spec.put("gitRevision", run.gitRevision);
         try {

@@ -49,7 +49,9 @@ public class RunValidator {
         checkReferences(set, scorer);
         RunDefinition.Scoring scoring = scoring(set, scorer, r.judging());
         RunSettings settings = settings(r.sampling(), r.limits());
-        return new RunDefinition(set, candidate, baseline, scoring, settings, claim(set, r.claim()));
+        RunRequest.Claim claim = claim(set, r.claim());
+        checkRegression(claim.regression(), scorer, settings);
+        return new RunDefinition(set, candidate, baseline, scoring, settings, claim);
     }
 
     private EvalSet evalSet(String id) {
@@ -129,6 +131,28 @@ public class RunValidator {
             throw new InvalidRunException("threshold", "threshold must be between 0 and 1", false);
         }
         return c;
+    }
+
+    /**
+     * A regression margin in [0, 0.5): at 0.5 the win-rate bar would fall to 0. Early stopping watches the win rate
+     * alone, which is all a judged run measures; a programmatic scorer's accuracy and benchmark score are judged on
+     * every item, so it does not stop early.
+     */
+    private static void checkRegression(RunRequest.Regression regression, ScorerName scorer, RunSettings settings) {
+        if (regression == null) {
+            return;
+        }
+        Double m = regression.margin();
+        if (m == null) {
+            throw new InvalidRunException("regression.margin", "regression needs a margin", false);
+        }
+        if (!(m >= 0 && m < 0.5)) {
+            throw new InvalidRunException("regression.margin", "margin must be at least 0 and below 0.5", false);
+        }
+        if (settings.earlyStop() && !scorer.usesJudge()) {
+            throw new InvalidRunException("earlyStop", "early stopping in regression mode needs a judged scorer: '"
+                    + scorer + "' is judged on its accuracy or benchmark score over every item", false);
+        }
     }
 
     private RunSettings settings(RunRequest.Sampling s, RunRequest.Limits l) {

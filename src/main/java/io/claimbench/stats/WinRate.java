@@ -19,7 +19,12 @@ public record WinRate(long n, Double value, Interval interval) {
 
     /** Wilson score interval for a proportion p observed over n trials. */
     public static Interval wilson(double p, long n, double z) {
-        if (n <= 0) {
+        return wilson(p, (double) n, z);
+    }
+
+    /** The same for an effective number of trials (a count divided by a design effect), which need not be whole. */
+    public static Interval wilson(double p, double n, double z) {
+        if (!(n > 0)) {
             throw new IllegalArgumentException("n must be positive");
         }
         double z2 = z * z;

@@ -1,7 +1,9 @@
 package io.claimbench.cli;
 
+import io.claimbench.results.RunReport;
 import io.claimbench.stats.ClaimVerdict;
 import io.claimbench.stats.Interval;
+import io.claimbench.stats.RegressionVerdict;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableRow;
@@ -103,6 +105,60 @@ class CiReportsTest {
         assertThat(skipped.getElementsByTagName("failure").getLength()).isZero();
         Document error = parse(JUnitReport.of(List.of(rows(ClaimRows.Outcome.ERROR))));
         assertThat(((Element) error.getElementsByTagName("error").item(0)).getAttribute("type")).isEqualTo("infrastructure");
+    }
+
+    /** A regression-mode report: the win rate regressed (also in one category), accuracy not, the score is open. */
+    private static RunReport regressionReport() {
+        Interval win = new Interval(0.0, 0.25, 0.95, "clustered-bootstrap");
+        java.util.function.Function<String, RunReport.RegressionMeasure> winRate = category -> new RunReport.RegressionMeasure(
+                "win-rate", category, "no regression: win rate >= 0.47", category == null ? 6 : 3, 1 / 12.0, win, 0.47,
+                RegressionVerdict.REGRESSION, null, null, null);
+        RunReport.Regression regression = new RunReport.Regression(0.03, 0.47, List.of(winRate.apply(null),
+                new RunReport.RegressionMeasure("accuracy-difference", null, "no regression: accuracy difference >= -0.03",
+                        6, 0.1, new Interval(-0.02, 0.3, 0.95, "newcombe"), -0.03, RegressionVerdict.NO_REGRESSION, 0.5, 0.6, 0.5),
+                new RunReport.RegressionMeasure("benchmark-score-difference", null,
+                        "no regression: benchmark score difference >= -2.544", 6, -1.0, new Interval(-3, 1, 0.95, "normal"),
+                        -2.544, RegressionVerdict.INCONCLUSIVE, null, 83.79, 84.79)),
+                List.of(winRate.apply("alpha")), RegressionVerdict.REGRESSION);
+        RunReport.Run run = new RunReport.Run("r1", "COMPLETED", null, "everyday", "h", "gpt-4.5", "gpt-4o", "exact-match",
+                null, null, null, 1, 0, null, false, 6, 6, false, "rev", null, null, null);
+        RunReport.Group overall = new RunReport.Group(null, io.claimbench.stats.PairCounts.EMPTY,
+                new RunReport.WinRateFigure(6, 1 / 12.0, null, null, win, null, null, null), ClaimVerdict.REFUTED, 0.01,
+                null, null, null, null);
+        return new RunReport(run, new RunReport.Hypothesis("win-rate", ">", 0.5, "candidate win-rate > 0.5 against the baseline"),
+                List.of(), overall, List.of(), null, null, null, null, null, null, regression);
+    }
+
+    @Test
+    void should_give_one_row_per_regression_measure_with_the_win_rates_categories_after_it() {
+        ClaimRows rows = ClaimRows.of(regressionReport(), true);
+        assertThat(rows.rows()).extracting(ClaimRows.Row::claim).containsExactly("no regression: win rate >= 0.47",
+                "no regression: win rate >= 0.47", "no regression: accuracy difference >= -0.03",
+                "no regression: benchmark score difference >= -2.544");
+        assertThat(rows.rows()).extracting(ClaimRows.Row::category).containsExactly(null, "alpha", null, null);
+        assertThat(rows.rows()).extracting(ClaimRows.Row::outcome).containsExactly(ClaimRows.Outcome.FAILED,
+                ClaimRows.Outcome.FAILED, ClaimRows.Outcome.PASSED, ClaimRows.Outcome.SKIPPED);
+        assertThat(rows.rows()).extracting(ClaimRows.Row::verdictLabel).containsExactly("REGRESSION", "REGRESSION",
+                "NO_REGRESSION", "INCONCLUSIVE");
+        // the claim verdict of "no regression", for readers of the verdict alone
+        assertThat(rows.rows()).extracting(ClaimRows.Row::verdict).containsExactly(ClaimVerdict.REFUTED,
+                ClaimVerdict.REFUTED, ClaimVerdict.SUPPORTED, ClaimVerdict.INCONCLUSIVE);
+        ClaimRows.Row win = rows.rows().get(0);
+        assertThat(win.threshold()).isEqualTo(">= 0.47");
+        assertThat(win.message()).isEqualTo("regression: 0.08333 [0, 0.25] (n = 6) below 0.47");
+        assertThat(win.effect()).isCloseTo(1 / 12.0 - 0.47, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(rows.rows().get(2).pValue()).isEqualTo(0.5);
+        assertThat(ClaimRows.of(regressionReport(), false).rows().get(3).outcome()).isEqualTo(ClaimRows.Outcome.FAILED);
+
+        String md = MarkdownSummary.of(List.of(rows));
+        assertThat(md).contains("| no regression: win rate >= 0.47 | all | 6 | 0.08333 [0, 0.25] | >= 0.47 | REGRESSION | – |")
+                .contains("| no regression: accuracy difference >= -0.03 | all | 6 | 0.1 [-0.02, 0.3] | >= -0.03 | NO_REGRESSION | – |")
+                .doesNotContain("candidate win-rate");
+        assertThat(JUnitReport.of(List.of(rows))).contains("type=\"regression\"")
+                .contains("<property name=\"verdict\" value=\"NO_REGRESSION\"/>");
+        // a row made as before shows its claim verdict's name
+        assertThat(new ClaimRows.Row("c", null, 1, 0.5, null, "> 0.5", ClaimVerdict.SUPPORTED, null, null, null, null,
+                ClaimRows.Outcome.PASSED, null).verdictLabel()).isEqualTo("SUPPORTED");
     }
 
     private static Document parse(String xml) throws Exception {
