@@ -7,6 +7,7 @@ import io.claimbench.checks.CheckSpec;
 import io.claimbench.checks.CheckSpecLoader;
 import io.claimbench.checks.SpecRuns;
 import io.claimbench.results.ResultsService;
+import io.claimbench.results.RunReport;
 import io.claimbench.runs.RunExecutor;
 import io.claimbench.runs.RunService;
 import picocli.CommandLine;
@@ -33,6 +34,12 @@ public class CheckCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--spec", paramLabel = "FILE", defaultValue = "claimbench.yaml",
             description = "The spec file (default: ${DEFAULT-VALUE} in the working directory).")
     Path specFile;
+    @CommandLine.Option(names = "--server", paramLabel = "URL",
+            description = "Run the checks on a running ClaimBench over its REST API instead of in this process.")
+    String server;
+    @CommandLine.Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:CLAIMBENCH_API_KEY}",
+            description = "With --server: the key sent as a bearer token (default: $CLAIMBENCH_API_KEY).")
+    String apiKey;
     @CommandLine.Option(names = "--inconclusive", paramLabel = "pass|fail",
             description = "Whether a claim the data cannot settle passes (exit 0) or fails (exit 2); overrides the spec's.")
     String inconclusive;
@@ -64,23 +71,64 @@ public class CheckCommand implements Callable<Integer> {
         this.specRuns = specRuns;
     }
 
+    /** A run that ended: its report, and the document printed and written for it. */
+    private record Finished(RunReport report, Object document) {
+    }
+
+    private interface Runner {
+        Finished run(io.claimbench.runs.RunRequest request) throws Exception;
+    }
+
+    private Runner local(CheckSpec checks) {
+        files.apply(catalog, checks.evalSets(), checks.prompts());
+        specRuns.prepare(checks);
+        LocalRuns local = new LocalRuns(runs, executor, results);
+        return request -> {
+            LocalRuns.Finished f = local.run(request, format);
+            return new Finished(f.report(), f.document());
+        };
+    }
+
+    /**
+     * The server runs the claims on its own catalog and data: the spec's models are defined there (PUT), each run is
+     * started (POST) and followed over its events; the results document, as the server wrote it, is read back into
+     * the report the verdicts are computed from here, exactly as in process.
+     */
+    private Runner remote(CheckSpec checks) {
+        if (!checks.evalSets().isEmpty() || checks.prompts() != null || !files.evalSets.isEmpty() || files.prompts != null) {
+            throw new io.claimbench.runs.InvalidRunException("server", "your own eval sets and prompts are read by the "
+                    + "server from its own catalog (claimbench.catalog.extra-eval-sets): remove eval-sets and prompts "
+                    + "from the spec, or check in process", false);
+        }
+        ServerClient client = new ServerClient(server, apiKey, json);
+        checks.models().forEach(m -> client.defineModel(m.spec()));
+        com.fasterxml.jackson.databind.ObjectMapper reader = ServerResults.mapper();
+        return request -> {
+            String id = client.start(request);
+            try (OutputFormat.Follow progress = format.progress(() -> client.progress(id),
+                    request.evalSet() + " " + request.contestants().candidate() + " vs " + request.contestants().baseline())) {
+                client.await(id);
+            }
+            String text = client.results(id);
+            return new Finished(ServerResults.read(reader, text), reader.readTree(text));
+        };
+    }
+
     @Override
     public Integer call() throws Exception {
         CheckSpec checks = CheckSpecLoader.load(specFile);
         boolean inconclusivePasses = inconclusive != null ? CompareCommand.inconclusivePasses(inconclusive)
                 : Boolean.TRUE.equals(checks.inconclusivePasses());
-        files.apply(catalog, checks.evalSets(), checks.prompts());
-        specRuns.prepare(checks);
-        LocalRuns local = new LocalRuns(runs, executor, results);
-        List<RunResultsView> documents = new ArrayList<>();
+        Runner runner = server != null ? remote(checks) : local(checks);
+        List<Object> documents = new ArrayList<>();
         List<ClaimRows> rows = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        List<io.claimbench.results.RunReport> reportsOfRuns = new ArrayList<>();
+        List<RunReport> reportsOfRuns = new ArrayList<>();
         int code = 0;
         for (CheckSpec.Check c : checks.checks()) {
-            LocalRuns.Finished finished = local.run(c.request(), format);
-            reportsOfRuns.add(finished.report());
+            Finished finished = runner.run(c.request());
             documents.add(finished.document());
+            reportsOfRuns.add(finished.report());
             rows.add(ClaimRows.of(finished.report(), inconclusivePasses));
             Verdicts.Exit exit = Verdicts.of(finished.report(), inconclusivePasses);
             String who = c.name() + " (" + c.request().contestants().candidate() + " vs "

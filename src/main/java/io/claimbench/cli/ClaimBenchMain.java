@@ -20,6 +20,7 @@ public class ClaimBenchMain implements QuarkusApplication {
             System.setProperty("quarkus.profile", "cli");
         }
         String dataDir = DataDir.apply(args);
+        boolean client = DataDir.clientOnly(args);
         try {
             launch(args);
         } finally {
@@ -29,6 +30,9 @@ public class ClaimBenchMain implements QuarkusApplication {
             }
             if (dataDir != null) {
                 System.clearProperty(DataDir.PROPERTY);
+            }
+            if (client) {
+                System.clearProperty(DataDir.JDBC_URL);
             }
         }
     }

@@ -13,6 +13,7 @@ final class DataDir {
     static final String OPTION = "--data-dir";
     static final String ENV = "CLAIMBENCH_DATA_DIR";
     static final String DEFAULT = ".claimbench";
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
 
     private DataDir() {
     }
@@ -32,6 +33,20 @@ final class DataDir {
         String absolute = Path.of(given).toAbsolutePath().normalize().toString();
         System.setProperty(PROPERTY, absolute);
         return absolute;
+    }
+
+    /**
+     * With {@code --server} the work is the server's, and its database may be the one in this folder: this process
+     * keeps nothing, in an in-memory database of its own (unless a database URL is given). Returns whether it did so.
+     */
+    static boolean clientOnly(String... args) {
+        boolean server = java.util.Arrays.stream(args).takeWhile(a -> !a.equals("--"))
+                .anyMatch(a -> a.equals("--server") || a.startsWith("--server="));
+        if (!server || System.getenv("CLAIMBENCH_DB_URL") != null || System.getProperty(JDBC_URL) != null) {
+            return false;
+        }
+        System.setProperty(JDBC_URL, "jdbc:h2:mem:claimbench-client;DB_CLOSE_DELAY=-1");
+        return true;
     }
 
     /** The folder in use, for messages. */

@@ -73,6 +73,11 @@ final class OutputFormat {
      * with {@code --quiet}. Follow one run at a time: a terminal has one line to redraw.
      */
     Follow progress(RunService runs, String runId, String label) {
+        return progress(() -> runs.progress(runId), label);
+    }
+
+    /** The same for progress read elsewhere (a server's events). */
+    Follow progress(Supplier<Optional<RunProgress>> poll, String label) {
         if (quiet) {
             return () -> {
             };
@@ -81,7 +86,7 @@ final class OutputFormat {
         PrintWriter err = mixee.commandLine().getErr();
         ProgressPrinter printer = new ProgressPrinter(err, bar ? ProgressPrinter.Style.BAR : ProgressPrinter.Style.LINES,
                 clock, label, HEARTBEAT);
-        return follow(() -> runs.progress(runId), printer, bar ? BAR_EVERY : LINES_EVERY);
+        return follow(poll, printer, bar ? BAR_EVERY : LINES_EVERY);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimbench.models.ModelSpec;
 import io.claimbench.runs.InvalidRunException;
+import io.claimbench.runs.RunProgress;
 import io.claimbench.runs.RunRequest;
 
 import java.io.BufferedReader;
@@ -16,7 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A running ClaimBench over its REST API, for {@code --server}: models defined with PUT, runs started with POST,
@@ -43,6 +46,7 @@ final class ServerClient {
     private final String apiKey;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final Map<String, RunProgress> latest = new ConcurrentHashMap<>();
 
     ServerClient(String url, String apiKey, ObjectMapper json) {
         URI u;
@@ -96,8 +100,8 @@ final class ServerClient {
         return created.path("id").asText();
     }
 
-    /** Follows the run's progress until it ends; each event goes to {@code progress}. */
-    void await(String runId, Consumer<JsonNode> progress) {
+    /** Follows the run's progress over its events until it ends; the latest is {@link #progress}. */
+    void await(String runId) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("api/runs/" + runId + "/events"))
                 .header("Accept", "text/event-stream").GET();
         authorize(b);
@@ -111,7 +115,7 @@ final class ServerClient {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.startsWith("data:")) {
-                        progress.accept(json.readTree(line.substring(5).trim()));
+                        latest.put(runId, json.readValue(line.substring(5).trim(), RunProgress.class));
                     }
                 }
             }
@@ -122,6 +126,11 @@ final class ServerClient {
             Thread.currentThread().interrupt();
             throw new Unreachable("interrupted while following run " + runId);
         }
+    }
+
+    /** The run's latest progress event, for the progress line. */
+    Optional<RunProgress> progress(String runId) {
+        return Optional.ofNullable(latest.get(runId));
     }
 
     /** The run's results document, as text (so that it is printed and written exactly as the server sent it). */
