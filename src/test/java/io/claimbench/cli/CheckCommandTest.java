@@ -78,7 +78,7 @@ class CheckCommandTest {
 
     private LaunchResult check(QuarkusMainLauncher launcher, String claims, String... more) throws IOException {
         Files.writeString(repo.resolve("claimbench.yaml"), models() + claims);
-        String[] base = {"check", "--spec", repo.resolve("claimbench.yaml").toString(), "--format", "json"};
+        String[] base = {"check", "--spec", repo.resolve("claimbench.yaml").toString(), "--format", "json", "-q"};
         String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, args, base.length, more.length);
         return launcher.launch(args);
@@ -183,11 +183,30 @@ class CheckCommandTest {
         LaunchResult ok = launcher.launch("check", "--spec", spec.toString(), "--format", "json");
         assertThat(ok.exitCode()).as(ok.getErrorOutput()).isZero();
         assertThat(ok.getOutput()).contains("\"mean\" : 86.05392151301743");
+        // Without -q, each run's progress on stderr (plain lines when not a terminal), and nothing else.
+        assertThat(ok.getErrorOutput()).contains("eq-bench-v2 gpt-4-1106-preview vs gpt-4-0613: COMPLETED, 171/171 items")
+                .doesNotContain("claimbench:");
         Files.writeString(spec, """
                 claims:
                   - {eval-set: eq-bench-v2, candidate: gpt-4-0613, baseline: gpt-4-1106-preview}
                 """);
         LaunchResult refuted = launcher.launch("check", "--spec", spec.toString(), "--format", "json");
         assertThat(refuted.exitCode()).as(refuted.getErrorOutput()).isEqualTo(1);
+
+        // Regression mode from the spec: swapped, the older model is not shown worse by 0.03 (2), but is by 0.005 (1).
+        Files.writeString(spec, """
+                claims:
+                  - {eval-set: eq-bench-v2, candidate: gpt-4-0613, baseline: gpt-4-1106-preview, regression: {margin: 0.03}}
+                """);
+        LaunchResult open = launcher.launch("check", "--spec", spec.toString(), "--format", "json");
+        assertThat(open.exitCode()).as(open.getErrorOutput()).isEqualTo(2);
+        assertThat(open.getOutput()).contains("\"regression\" : {");
+        Files.writeString(spec, """
+                claims:
+                  - {eval-set: eq-bench-v2, candidate: gpt-4-0613, baseline: gpt-4-1106-preview, regression: {margin: 0.005}}
+                """);
+        LaunchResult regressed = launcher.launch("check", "--spec", spec.toString(), "--format", "json");
+        assertThat(regressed.exitCode()).as(regressed.getErrorOutput()).isEqualTo(1);
+        assertThat(regressed.getErrorOutput()).contains("regression: win rate 0.4269");
     }
 }

@@ -32,7 +32,7 @@ class RegressionExitCodesTest {
     private final WireMockServer wm = CliExitCodesTest.FakeEndpoints.server();
 
     private static LaunchResult compare(QuarkusMainLauncher launcher, String evalSet, String margin, String... more) {
-        List<String> args = new ArrayList<>(List.of("compare", "--eval-set", evalSet, "--candidate", "cand",
+        List<String> args = new ArrayList<>(List.of("compare", "--format", "json", "-q", "--eval-set", evalSet, "--candidate", "cand",
                 "--baseline", "base", "--no-cache", "--regression-margin", margin));
         args.addAll(List.of(more));
         return launcher.launch(args.toArray(String[]::new));

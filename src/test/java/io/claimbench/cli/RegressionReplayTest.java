@@ -33,7 +33,7 @@ class RegressionReplayTest {
 
     private static JsonNode compare(QuarkusMainLauncher launcher, String candidate, String baseline, int exitCode)
             throws IOException {
-        LaunchResult result = launcher.launch("compare", "--eval-set", "eq-bench-v2", "--candidate", candidate,
+        LaunchResult result = launcher.launch("compare", "--format", "json", "-q", "--eval-set", "eq-bench-v2", "--candidate", candidate,
                 "--baseline", baseline, "--regression-margin", "0.03");
         assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(exitCode);
         return JSON.readTree(result.getOutput());
@@ -67,7 +67,7 @@ class RegressionReplayTest {
 
     @Test
     void should_report_what_the_data_says_with_the_models_swapped(QuarkusMainLauncher launcher) throws IOException {
-        LaunchResult result = launcher.launch("compare", "--eval-set", "eq-bench-v2", "--candidate", "gpt-4-0613",
+        LaunchResult result = launcher.launch("compare", "--format", "json", "-q", "--eval-set", "eq-bench-v2", "--candidate", "gpt-4-0613",
                 "--baseline", "gpt-4-1106-preview", "--regression-margin", "0.03");
         // The older model as the new version: its win rate 0.4269 [0.3567, 0.4942] reaches above 0.47, and its
         // score, 1.27 points lower, has an interval reaching below -0.03 x 86.05 = -2.58 and above: neither settles.
@@ -91,7 +91,7 @@ class RegressionReplayTest {
         assertThat(doc.at("/overall/verdict").asText()).isEqualTo("REFUTED"); // reported, not gating
 
         // Held to a margin of 0.005 the win rate's interval lies wholly below 0.495: a regression.
-        LaunchResult tight = launcher.launch("compare", "--eval-set", "eq-bench-v2", "--candidate", "gpt-4-0613",
+        LaunchResult tight = launcher.launch("compare", "--format", "json", "-q", "--eval-set", "eq-bench-v2", "--candidate", "gpt-4-0613",
                 "--baseline", "gpt-4-1106-preview", "--regression-margin", "0.005");
         assertThat(tight.exitCode()).as(tight.getErrorOutput()).isEqualTo(1);
         assertThat(tight.getErrorOutput()).isEqualTo("claimbench: regression: win rate 0.4269 [0.3567, 0.4942] below 0.495 (n = 171)");
