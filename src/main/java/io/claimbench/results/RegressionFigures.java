@@ -33,6 +33,7 @@ final class RegressionFigures {
             return null;
         }
         double margin = run.regressionMargin;
+        // bars are written 0 - x below: a margin of 0 then gives a bar of 0, not -0.0, in the JSON
         boolean canShow = !run.overErrorBudget();
         double bar = 0.5 - margin;
         List<RunReport.RegressionMeasure> measures = new ArrayList<>();
