@@ -4,8 +4,6 @@ import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.EvalSet;
 import io.claimbench.results.LeaderboardService;
 import io.claimbench.stats.BradleyTerry;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,8 +30,10 @@ public class LeaderboardResource {
     @GET
     public LeaderboardView get(@QueryParam("evalSet") String evalSet, @QueryParam("category") String category,
                                @QueryParam("anchor") String anchor,
-                               @QueryParam("resamples") @DefaultValue("1000") @Min(0) @Max(10000) int resamples,
-                               @QueryParam("seed") @DefaultValue("0") long seed) {
+                               @QueryParam("resamples") @DefaultValue("1000") String resamplesParam,
+                               @QueryParam("seed") @DefaultValue("0") String seedParam) {
+        int resamples = QueryNumbers.integer("resamples", resamplesParam, 0, 10_000);
+        long seed = QueryNumbers.whole("seed", seedParam);
         if (evalSet == null || evalSet.isBlank()) {
             throw new ApiInputException(400, "evalSet", "evalSet is required");
         }

@@ -95,7 +95,8 @@ public class ModelResource {
                     Boolean.TRUE.equals(body.stream()), "api");
         } catch (IllegalArgumentException e) {
             String msg = e.getMessage();
-            String field = msg.contains("recording") ? "recording" : msg.contains("model name") ? "model" : null;
+            String field = msg.contains("recording") ? "recording" : msg.contains("model name") ? "model"
+                    : msg.startsWith("base-url") ? "baseUrl" : null;
             throw new ApiInputException(400, field, msg);
         }
         try {

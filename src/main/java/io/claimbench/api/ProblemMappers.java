@@ -67,6 +67,19 @@ public class ProblemMappers {
                 field == null ? null : List.of(new Problem.FieldError(field, "wrong type or format")));
     }
 
+    /** A field the request type does not have: named, with the fields it has, so a typo is not silently dropped. */
+    @ServerExceptionMapper
+    public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e, UriInfo uri) {
+        String field = shorten(e.getPropertyName(), 64);
+        String known = e.getKnownPropertyIds() == null ? "" : " (expected one of " + e.getKnownPropertyIds().stream()
+                .map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
+        String path = e.getPath().size() > 1 ? e.getPath().subList(0, e.getPath().size() - 1).stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")) + "." : "";
+        return problem(400, "Invalid request", "unknown field '" + path + field + "'" + known, uri,
+                List.of(new Problem.FieldError(path + field, "unknown field")));
+    }
+
     /** Named apart: Quarkus ships a mapper for this type that would otherwise answer plain JSON. */
     @ServerExceptionMapper
     public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
@@ -99,10 +112,23 @@ public class ProblemMappers {
         return problem(500, "Internal error", "an unexpected error occurred; see the server log", uri, null);
     }
 
+    /**
+     * The answer; a detail or message that quotes a long bad value is cut, so that an error never echoes more than a
+     * short prefix of what was sent.
+     */
     static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        List<Problem.FieldError> short_ = errors == null ? null : errors.stream()
+                .map(f -> new Problem.FieldError(shorten(f.field(), 64), shorten(f.message(), MAX_DETAIL))).toList();
         return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors))
+                .entity(new Problem("about:blank", title, status, shorten(detail, MAX_DETAIL),
+                        uri == null ? null : shorten(uri.getPath(), 200), short_))
                 .build();
+    }
+
+    private static final int MAX_DETAIL = 400;
+
+    static String shorten(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max) + "... (" + s.length() + " characters)";
     }
 
     private static String field(ConstraintViolation<?> v) {

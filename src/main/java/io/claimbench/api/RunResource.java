@@ -8,8 +8,6 @@ import io.claimbench.runs.RunService;
 import io.claimbench.stats.PairOutcome;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -82,9 +80,9 @@ public class RunResource {
     }
 
     @GET
-    public List<RunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return runs.list(page, size).stream().map(r -> RunView.of(r, null)).toList();
+    public List<RunView> list(@QueryParam("page") @DefaultValue("0") String page,
+                              @QueryParam("size") @DefaultValue("50") String size) {
+        return runs.list(QueryNumbers.integer("page", page, 0, Integer.MAX_VALUE), QueryNumbers.integer("size", size, 1, 500)).stream().map(r -> RunView.of(r, null)).toList();
     }
 
     @GET
@@ -109,10 +107,12 @@ public class RunResource {
     @GET
     @Path("/{id}/comparisons")
     public ComparisonPageView comparisons(@PathParam("id") String id,
-                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+                                          @QueryParam("page") @DefaultValue("0") String pageParam,
+                                          @QueryParam("size") @DefaultValue("20") String sizeParam,
                                           @QueryParam("category") String category,
                                           @QueryParam("outcome") String outcome) {
+        int page = QueryNumbers.integer("page", pageParam, 0, Integer.MAX_VALUE);
+        int size = QueryNumbers.integer("size", sizeParam, 1, 200);
         runs.find(id).orElseThrow(() -> notFound(id));
         PairOutcome o = null;
         if (outcome != null) {

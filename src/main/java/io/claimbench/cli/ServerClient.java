@@ -47,6 +47,8 @@ final class ServerClient {
     private final ObjectMapper json;
     private final HttpClient http;
     private final Map<String, RunProgress> latest = new ConcurrentHashMap<>();
+    /** Events are read leniently: a newer server may say more than this client knows. */
+    private final ObjectMapper lenient = ServerResults.mapper();
 
     ServerClient(String url, String apiKey, ObjectMapper json) {
         URI u;
@@ -115,7 +117,7 @@ final class ServerClient {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.startsWith("data:")) {
-                        latest.put(runId, json.readValue(line.substring(5).trim(), RunProgress.class));
+                        latest.put(runId, lenient.readValue(line.substring(5).trim(), RunProgress.class));
                     }
                 }
             }

@@ -28,11 +28,25 @@ public record ModelSpec(String name, Provider provider, String baseUrl, String m
         if (requestsPerMinute != null && requestsPerMinute < 1) {
             throw new IllegalArgumentException("requests-per-minute must be at least 1");
         }
+        if (baseUrl != null && !isHttpUrl(baseUrl)) {
+            throw new IllegalArgumentException("base-url must be an absolute http or https URL, such as "
+                    + "http://localhost:8000/v1; was '" + (baseUrl.length() > 40 ? baseUrl.substring(0, 40) + "..." : baseUrl) + "'");
+        }
         if (provider == Provider.RECORDED && (recording == null || recording.isBlank())) {
             throw new IllegalArgumentException("a recorded model needs a recording file");
         }
         if (provider != Provider.RECORDED && (model == null || model.isBlank())) {
             throw new IllegalArgumentException("a " + provider.id() + " model needs a model name");
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url);
+            return u.isAbsolute() && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null && !u.getHost().isBlank();
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 
