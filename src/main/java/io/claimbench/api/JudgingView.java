@@ -12,14 +12,16 @@ import java.util.List;
 public record JudgingView(String judge, long games, long scored, long unscored, long errors, long fromCache,
                           Double totalCost, PositionBiasView positionBias, String sameFamilyAs, long flaggedPairs,
                           CountsView flaggedOutcomes, List<String> judges, String aggregate, SwapView swap,
-                          List<JudgeFiguresView> perJudge, List<RaterAgreementView> agreement) {
+                          List<JudgeFiguresView> perJudge, List<RaterAgreementView> agreement,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Long identicalPairs) {
 
     public static JudgingView of(RunReport.Judging j) {
         return j == null ? null : new JudgingView(j.judge(), j.games(), j.scored(), j.unscored(), j.errors(),
                 j.fromCache(), j.totalCost(), PositionBiasView.of(j.positionBias()), j.sameFamilyAs(), j.flaggedPairs(),
                 CountsView.of(j.flaggedOutcomes()), j.judges(), j.aggregate() == null ? null : j.aggregate().label(),
                 SwapView.of(j.swap()), Views.list(j.perJudge(), JudgeFiguresView::of),
-                Views.list(j.agreement(), RaterAgreementView::of));
+                Views.list(j.agreement(), RaterAgreementView::of), j.identicalPairs());
     }
 
     /** How the orders were judged: under adaptive swap, how many second orders and audited pairs. */

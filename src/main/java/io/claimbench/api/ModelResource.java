@@ -84,6 +84,11 @@ public class ModelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("name") @Pattern(regexp = "[A-Za-z0-9._-]{1,128}", message = "letters, digits, '.', '_' and '-' only") String name,
                         @Valid @NotNull PutModelRequest body) {
+        if (registry.isConfigured(name)) {
+            // Otherwise any caller could point every later run that names it somewhere else.
+            throw new ApiInputException(409, "name", "model '" + name + "' is defined in configuration and cannot be "
+                    + "replaced over the API; define yours under another name");
+        }
         boolean existed = registry.find(name).filter(s -> "api".equals(s.source())).isPresent();
         ModelSpec spec;
         try {

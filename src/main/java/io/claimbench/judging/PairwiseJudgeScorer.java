@@ -11,11 +11,13 @@ import java.util.concurrent.CompletableFuture;
  * gold answer): every judge of the panel in parallel, each on both orders in parallel, or under adaptive swap the
  * second order only when the first verdict is not decisive or the pair is drawn for the audit. One judge's two games
  * combine in {@link SwapCombiner}; a panel's verdicts in {@link JudgePanel}. Answers that try to steer the judge are
- * still judged (fenced, as data) and the pair is flagged.
+ * still judged (fenced, as data) and the pair is flagged. Two identical answers are a tie without a judge call.
  */
 public final class PairwiseJudgeScorer implements Scorer {
 
     static final String KIND = "judge";
+    /** Why a pair of identical answers is a tie that no judge was asked about. */
+    public static final String IDENTICAL = "identical answers: a tie by definition, no judge asked";
 
     private final ScorerName name;
 
@@ -40,6 +42,12 @@ public final class PairwiseJudgeScorer implements Scorer {
     public PairScore score(PairTask task, JudgeSetup setup, JudgeCalls calls) {
         if (setup.pairwise() == null || setup.judges().isEmpty()) {
             throw new IllegalArgumentException(name + " needs a judge and a judge template");
+        }
+        if (task.candidate().strip().equals(task.baseline().strip())) {
+            // Common when a new version is compared with the old at temperature 0: nothing for a judge to tell apart,
+            // and both orders would render the same prompt.
+            return PairScore.judged(new PairDecision(io.claimbench.stats.PairOutcome.TIE, 0, null, IDENTICAL), null,
+                    injectionFlags(task), List.of());
         }
         boolean adaptive = setup.swap() == SwapMode.ADAPTIVE;
         // Drawn once per pair, so that it holds for every judge of the panel.

@@ -72,7 +72,13 @@ final class JudgingFigures {
                 comparisons.stream().filter(c -> c.flags != null).count(),
                 comparisons.stream().filter(c -> c.flags != null).map(c -> c.outcome)
                         .reduce(PairCounts.EMPTY, PairCounts::plus, PairCounts::add),
-                names, names.size() > 1 ? run.judgeAggregate : null, swap, perJudge, agreement);
+                names, names.size() > 1 ? run.judgeAggregate : null, swap, perJudge, agreement, identical(comparisons));
+    }
+
+    /** Pairs tied because both answers were the same text, with no judge asked; null when there were none. */
+    private static Long identical(List<io.claimbench.runs.ComparisonEntity> comparisons) {
+        long n = comparisons.stream().filter(c -> io.claimbench.judging.PairwiseJudgeScorer.IDENTICAL.equals(c.reason)).count();
+        return n == 0 ? null : n;
     }
 
     static long count(List<JudgmentEntity> judgments, GameOutcome outcome) {

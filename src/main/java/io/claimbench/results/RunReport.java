@@ -165,7 +165,8 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
     public record Judging(String judge, long games, long scored, long unscored, long errors, long fromCache,
                           Double totalCost, io.claimbench.stats.PositionBias positionBias, String sameFamilyAs,
                           long flaggedPairs, PairCounts flaggedOutcomes, List<String> judges, JudgeAggregate aggregate,
-                          Swap swap, List<JudgeFigures> perJudge, List<RaterAgreement> agreement) {
+                          Swap swap, List<JudgeFigures> perJudge, List<RaterAgreement> agreement,
+                          Long identicalPairs) {
     }
 
     /**

@@ -39,6 +39,7 @@ class StrictInputTest {
                 Arguments.of("a base URL of another scheme", "PUT", "/api/models/strict-b", "{\"provider\":\"openai\",\"model\":\"m\",\"baseUrl\":\"ftp://host/v1\"}", 400, "baseUrl"),
                 Arguments.of("a long base URL", "PUT", "/api/models/strict-c", "{\"provider\":\"openai\",\"model\":\"m\",\"baseUrl\":\"x" + LONG + "\"}", 400, "baseUrl"),
                 Arguments.of("an unknown field in a model", "PUT", "/api/models/strict-d", "{\"provider\":\"openai\",\"model\":\"m\",\"apikey\":\"sk\"}", 400, "apikey"),
+                Arguments.of("a configured model replaced", "PUT", "/api/models/judge", "{\"provider\":\"openai\",\"model\":\"elsewhere\",\"baseUrl\":\"http://127.0.0.1:9/v1\"}", 409, "name"),
                 Arguments.of("an unknown field in a plan", "POST", "/api/plans", "{\"evalSet\":\"smoke\",\"expectedWinRate\":0.6,\"power\":0.8,\"powr\":1}", 400, "powr"),
                 Arguments.of("a fraction of a page", "GET", "/api/runs?size=2.5", null, 400, "size"),
                 Arguments.of("a page too large", "GET", "/api/runs?size=100000", null, 400, "size"),
