@@ -1,5 +1,7 @@
 package io.claimbench.api;
 
+import io.claimbench.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.models.TrustPolicy;
 import io.claimbench.imports.ImportService;
 import io.claimbench.results.ResultsService;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** Imports published verdicts as runs; answers with the imported run's results. */
+@RolesAllowed(Roles.RUNNER)
 @Path("/api/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {

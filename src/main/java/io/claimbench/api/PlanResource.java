@@ -1,5 +1,7 @@
 package io.claimbench.api;
 
+import io.claimbench.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.results.PlanService;
 import io.claimbench.runs.RunRequest;
 import jakarta.validation.Valid;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Plans a run: pairs, calls and cost for a claimed effect, before anything is paid. */
+@RolesAllowed(Roles.READER)
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
