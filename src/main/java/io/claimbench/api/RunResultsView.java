@@ -67,14 +67,25 @@ public record RunResultsView(RunInfoView run, HypothesisView hypothesis, List<Pu
         }
     }
 
-    /** Human votes: agreement between voters, and of the judge with their majority; null when no one voted. */
+    /**
+     * Human votes: agreement between voters, of the judge with their majority, and the candidate's win rate by the
+     * votes with its interval; null when no one voted.
+     */
     public record HumansView(long votes, List<String> voters, List<RaterAgreementView> betweenVoters, long majorities,
-                             AgreementView judgeWithMajority) {
+                             AgreementView judgeWithMajority, HumanWinRateView winRate) {
 
         static HumansView of(RunReport.Humans h) {
             return h == null ? null : new HumansView(h.votes(), h.voters(),
                     Views.list(h.betweenVoters(), RaterAgreementView::of), h.majorities(),
-                    AgreementView.of(h.judgeWithMajority()));
+                    AgreementView.of(h.judgeWithMajority()), HumanWinRateView.of(h.winRate()));
+        }
+    }
+
+    /** The candidate's win rate by the human votes (a tie as half) over n votes, with the bootstrap interval. */
+    public record HumanWinRateView(long n, Double value, IntervalView interval) {
+
+        static HumanWinRateView of(RunReport.HumanWinRate w) {
+            return w == null ? null : new HumanWinRateView(w.n(), w.value(), IntervalView.of(w.interval()));
         }
     }
 

@@ -14,13 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Reads a ClaimBench API key from {@code Authorization: Bearer cb_...} or {@code X-API-Key: cb_...}. A bearer token
- * that is not one of ours is left to the next mechanism (OIDC, when it is enabled).
+ * Reads a ClaimBench API key from {@code Authorization: Bearer cb_...} or {@code X-API-Key: cb_...}, or from the
+ * pages' session cookie ({@link #SESSION_COOKIE}, set by the sign-in page). A bearer token that is not one of ours is
+ * left to the next mechanism (OIDC, when it is enabled). The cookie counts for reads anywhere, and for writes only on
+ * the pages, whose forms carry a CSRF token: a write to {@code /api} needs a header, which another site cannot send.
  */
 @ApplicationScoped
 public class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
     public static final String HEADER = "X-API-Key";
+    /** The pages' session: an HttpOnly, SameSite=Strict cookie holding the key the user signed in with. */
+    public static final String SESSION_COOKIE = "claimbench_session";
     private static final String BEARER = "bearer ";
 
     @Override
@@ -42,7 +46,22 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
             String token = authorization.substring(BEARER.length()).trim();
             return ApiKeys.looksLikeKey(token) ? token : null;
         }
+        if (authorization == null) {
+            io.vertx.core.http.Cookie cookie = context.request().getCookie(SESSION_COOKIE);
+            if (cookie != null && ApiKeys.looksLikeKey(cookie.getValue()) && cookieAllowed(context)) {
+                return cookie.getValue();
+            }
+        }
         return null;
+    }
+
+    private static boolean cookieAllowed(RoutingContext context) {
+        io.vertx.core.http.HttpMethod method = context.request().method();
+        if (method == io.vertx.core.http.HttpMethod.GET || method == io.vertx.core.http.HttpMethod.HEAD) {
+            return true;
+        }
+        String path = context.normalizedPath();
+        return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/");
     }
 
     @Override

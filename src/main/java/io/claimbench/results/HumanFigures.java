@@ -15,7 +15,7 @@ final class HumanFigures {
     private HumanFigures() {
     }
 
-    static RunReport.Humans humans(List<ComparisonEntity> comparisons, List<HumanVoteEntity> votes) {
+    static RunReport.Humans humans(List<ComparisonEntity> comparisons, List<HumanVoteEntity> votes, long seed) {
         if (votes.isEmpty()) {
             return null;
         }
@@ -41,6 +41,29 @@ final class HumanFigures {
             judge.add(c.outcome.decided() ? c.outcome : null);
         }
         return new RunReport.Humans(votes.size(), List.copyOf(voters), between, majorities,
-                io.claimbench.stats.Agreement.of(judge, majority, PairOutcome.TIE));
+                io.claimbench.stats.Agreement.of(judge, majority, PairOutcome.TIE), winRate(comparisons, votes, seed));
+    }
+
+    /**
+     * The candidate's win rate by the votes (a tie or "both bad" as half), with the prompt-clustered bootstrap
+     * interval the judges' win rate has: votes on one prompt are not independent.
+     */
+    static RunReport.HumanWinRate winRate(List<ComparisonEntity> comparisons, List<HumanVoteEntity> votes, long seed) {
+        Map<Long, Long> promptOf = new HashMap<>();
+        comparisons.forEach(c -> promptOf.put(c.id, c.promptVersionId));
+        // In a fixed order, so that the seeded bootstrap draws the same clusters each time.
+        List<io.claimbench.stats.Observation> observations = votes.stream()
+                .filter(v -> v.outcome != null && v.outcome.decided())
+                .sorted(java.util.Comparator.comparingLong((HumanVoteEntity v) -> v.comparisonId).thenComparing(v -> v.voter))
+                .map(v -> new io.claimbench.stats.Observation(Long.toString(promptOf.getOrDefault(v.comparisonId, v.comparisonId)),
+                        v.outcome.winShare()))
+                .toList();
+        if (observations.isEmpty()) {
+            return new RunReport.HumanWinRate(0, null, null);
+        }
+        return new RunReport.HumanWinRate(observations.size(),
+                observations.stream().mapToDouble(io.claimbench.stats.Observation::win).average().orElseThrow(),
+                io.claimbench.stats.ClusteredBootstrap.interval(observations,
+                        io.claimbench.stats.ClusteredBootstrap.DEFAULT_RESAMPLES, seed));
     }
 }

@@ -96,7 +96,7 @@ public class ResultsService {
                     run.cost > 0 ? run.cost / comparisons.size() * notRun : null);
         }
         return new RunReport(r, hypothesis, set.map(EvalSet::published).orElse(List.of()), overall, groups, models, judging,
-                savings, HumanFigures.humans(comparisons, votes), EpochFigures.epochs(run, comparisons),
+                savings, HumanFigures.humans(comparisons, votes, run.seed), EpochFigures.epochs(run, comparisons),
                 EfficiencyFigures.efficiency(run, set.map(EvalSet::efficiencyClaims).orElse(List.of()), comparisons,
                         generations, bootstrap, this::price),
                 RegressionFigures.regression(run, overall, groups, comparisons, scorer));

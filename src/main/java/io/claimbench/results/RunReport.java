@@ -80,10 +80,18 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
     /**
      * Human votes on the run's comparisons: how the people agree with each other (per pair of voters) and how the
      * judge agrees with their majority (the verdict more than half of the votes give), with and
-     * without ties, as raw agreement and Cohen's kappa. Null when no one voted.
+     * without ties, as raw agreement and Cohen's kappa; and the candidate's win rate by the votes. Null when no one
+     * voted.
      */
     public record Humans(long votes, List<String> voters, List<RaterAgreement> betweenVoters, long majorities,
-                         io.claimbench.stats.Agreement.Result judgeWithMajority) {
+                         io.claimbench.stats.Agreement.Result judgeWithMajority, HumanWinRate winRate) {
+    }
+
+    /**
+     * The candidate's win rate by the human votes (a tie as half) over n votes, with the prompt-clustered bootstrap
+     * interval; value and interval null when n = 0.
+     */
+    public record HumanWinRate(long n, Double value, Interval interval) {
     }
 
     /** How two raters (people, or judges of a panel) agree on the pairs both labelled, raw and as Cohen's kappa. */

@@ -27,4 +27,10 @@ public class HumanVoteEntity extends PanacheEntityBase {
     public PairOutcome outcome;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Where the voting page showed the candidate's answer (LEFT, RIGHT); null for imported labels. */
+    @Column(name = "candidate_side")
+    public String candidateSide;
+    /** The choice as the voter made it on the page (LEFT, RIGHT, TIE, BOTH_BAD); null for imported labels. */
+    public String choice;
+    public String reason;
 }
