@@ -18,42 +18,29 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
- * Blind voting: choose a campaign (a run, and a category), vote on one pair at a time without seeing who wrote
- * which answer, then see it. Votes need the voter role; the voter is the key's principal.
+ * Blind voting in a campaign (a run, and optionally a category): one pair at a time without seeing who wrote which
+ * answer, then who did. Votes need the voter role; the voter is the key's principal.
  */
-@Path("/")
+@Path("/runs/{id}/vote")
 @Blocking
 @Produces(MediaType.TEXT_HTML)
 public class VoteResource {
 
     private final RunService runs;
-    private final RunCategories categories;
     private final VoteService votes;
     private final PageAccess access;
     private final CsrfToken csrf;
 
-    public VoteResource(RunService runs, RunCategories categories, VoteService votes, PageAccess access, CsrfToken csrf) {
+    public VoteResource(RunService runs, VoteService votes, PageAccess access, CsrfToken csrf) {
         this.runs = runs;
-        this.categories = categories;
         this.votes = votes;
         this.access = access;
         this.csrf = csrf;
     }
 
     @GET
-    @Path("vote")
-    public TemplateInstance campaigns() {
-        access.requireVoter("/vote");
-        List<Campaign> list = runs.list(0, 50).stream().map(r -> new Campaign(r.id, r.evalSetId, r.candidate,
-                r.baseline, categories.of(r.id))).toList();
-        return Pages.campaigns(list, access.signedIn());
-    }
-
-    @GET
-    @Path("runs/{id}/vote")
     public TemplateInstance ballot(@PathParam("id") String id, @QueryParam("category") String category) {
         String voter = access.requireVoter(here(id, category));
         RunView run = RunPageResource.runView(runs, id);
@@ -64,7 +51,6 @@ public class VoteResource {
     }
 
     @POST
-    @Path("runs/{id}/vote")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cast(@PathParam("id") String id, @FormParam("comparison") String comparison,
                          @FormParam("choice") String choice, @FormParam("reason") String reason,
@@ -81,7 +67,7 @@ public class VoteResource {
     }
 
     @GET
-    @Path("runs/{id}/vote/{comparison}")
+    @Path("{comparison}")
     public TemplateInstance revealed(@PathParam("id") String id, @PathParam("comparison") String comparison,
                                      @QueryParam("repeated") boolean repeated) {
         String voter = access.requireVoter("/runs/" + id + "/vote");
