@@ -34,6 +34,8 @@ final class Pages {
 
     static native TemplateInstance revealed(RunView run, Reveal reveal, String who);
 
+    static native TemplateInstance leaderboard(List<String> evalSets, io.claimbench.api.LeaderboardView board, String who);
+
     static native TemplateInstance signIn(String next, String error, String who);
 
     static native TemplateInstance error(int status, String message, String who);

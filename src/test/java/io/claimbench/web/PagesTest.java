@@ -64,6 +64,15 @@ class PagesTest {
     }
 
     @Test
+    void should_show_the_leaderboard_with_rating_intervals_and_reference_scores() {
+        String html = page("/leaderboard?evalSet=eq-bench-v2");
+        assertThat(html).contains("id=\"ratings\"").contains("gpt-4-1106-preview").contains("gpt-4-0613")
+                .contains("95% CI").contains("id=\"scores\"");
+        assertThat(page("/leaderboard")).contains("<option value=\"eq-bench-v2\"");
+        given().get("/leaderboard?evalSet=nope").then().statusCode(404);
+    }
+
+    @Test
     void should_answer_bad_input_with_an_error_page() {
         given().get("/runs/nope").then().statusCode(404).contentType("text/html");
         given().get("/runs/" + run + "/comparisons?outcome=maybe").then().statusCode(400);
