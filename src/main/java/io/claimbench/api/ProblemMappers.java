@@ -34,6 +34,7 @@ public class ProblemMappers {
         String title = switch (e.status()) {
             case 404 -> "Not found";
             case 409 -> "Conflict";
+            case 422 -> "Unprocessable Content";
             default -> "Invalid request";
         };
         return problem(e.status(), title, e.getMessage(), uri,
