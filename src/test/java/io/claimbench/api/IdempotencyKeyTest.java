@@ -3,13 +3,14 @@ package io.claimbench.api;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.claimbench.runs.IdempotencyKeyEntity;
 import io.claimbench.runs.RunEntity;
-import io.claimbench.support.JudgeStubs;
 import io.claimbench.support.LogWindow;
+import io.claimbench.support.Runs;
 import io.claimbench.support.WireMockResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,10 +30,13 @@ import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.claimbench.support.OpenAiStubs.answer;
 import static io.claimbench.support.OpenAiStubs.verdict;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -47,18 +54,38 @@ class IdempotencyKeyTest {
         return 8021;
     }
 
+    /** The runs a test started, waited for after it, so that none calls an endpoint during another test. */
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+
+    /** Models of this class's own, at paths of their own, so that its runs never count as another test's calls. */
     @BeforeEach
-    void stubs() {
-        JudgeStubs.freshContestants(wm);
-        wm.stubFor(post(urlPathEqualTo("/judge/v1/chat/completions")).willReturn(verdict("A>B")));
+    void models() {
+        String nonce = UUID.randomUUID().toString();
+        wm.stubFor(post(urlPathEqualTo("/db-idem-cand/v1/chat/completions")).willReturn(answer("CANDIDATE " + nonce)));
+        wm.stubFor(post(urlPathEqualTo("/db-idem-base/v1/chat/completions")).willReturn(answer("BASELINE " + nonce)));
+        wm.stubFor(post(urlPathEqualTo("/db-idem-judge/v1/chat/completions")).willReturn(verdict("A>B")));
+        for (String m : List.of("db-idem-cand", "db-idem-base", "db-idem-judge")) {
+            given().contentType(ContentType.JSON).body(Map.of("provider", "openai", "baseUrl", wm.baseUrl() + "/" + m + "/v1",
+                    "model", m + "-model", "apiKey", "sk-test-" + m)).put("/api/models/" + m).then().statusCode(anyOf(is(200), is(201)));
+        }
     }
 
-    private String body(long seed) {
-        return "{\"evalSet\":\"single\",\"candidate\":\"cand\",\"baseline\":\"base\",\"judge\":\"judge\",\"seed\":" + seed + "}";
+    @AfterEach
+    void awaitRuns() {
+        started.forEach(id -> Runs.awaitFinal(id, Duration.ofSeconds(60)));
     }
 
-    private static Response postRun(String key, String body) {
-        return given().contentType(ContentType.JSON).header(IdempotentRuns.HEADER, key).body(body).when().post("/api/runs");
+    private static String body(long seed) {
+        return "{\"evalSet\":\"single\",\"candidate\":\"db-idem-cand\",\"baseline\":\"db-idem-base\","
+                + "\"judge\":\"db-idem-judge\",\"seed\":" + seed + "}";
+    }
+
+    private Response postRun(String key, String body) {
+        Response r = given().contentType(ContentType.JSON).header(IdempotentRuns.HEADER, key).body(body).when().post("/api/runs");
+        if (r.statusCode() == 202) {
+            started.add(r.jsonPath().getString("id"));
+        }
+        return r;
     }
 
     @Test
@@ -68,8 +95,8 @@ class IdempotencyKeyTest {
         Response first = postRun(key, body(seed)).then().statusCode(202).extract().response();
         assertThat(first.header(IdempotentRuns.REPLAYED)).isNull();
         // The same request, written otherwise: other field order, spacing, an explicit null.
-        String rewritten = "{ \"seed\": " + seed + ", \"judge\": \"judge\", \"baseline\": \"base\",\n \"candidate\": \"cand\", "
-                + "\"evalSet\": \"single\", \"samples\": null }";
+        String rewritten = "{ \"seed\": " + seed + ", \"judge\": \"db-idem-judge\", \"baseline\": \"db-idem-base\",\n "
+                + "\"candidate\": \"db-idem-cand\", \"evalSet\": \"single\", \"samples\": null }";
         for (String again : List.of(body(seed), rewritten)) {
             Response retry = postRun(key, again).then().statusCode(202).extract().response();
             assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
@@ -78,7 +105,8 @@ class IdempotencyKeyTest {
         }
         assertThat(runsWithSeed(seed)).isEqualTo(1);
         // Without a key, the same body is a new run each time.
-        given().contentType(ContentType.JSON).body(body(seed)).post("/api/runs").then().statusCode(202);
+        started.add(given().contentType(ContentType.JSON).body(body(seed)).post("/api/runs").then().statusCode(202)
+                .extract().jsonPath().getString("id"));
         assertThat(runsWithSeed(seed)).isEqualTo(2);
     }
 
