@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.claimbench.catalog.CatalogException;
 import io.claimbench.models.UnknownModelException;
+import io.claimbench.runs.DatabaseRetry;
 import io.claimbench.runs.InvalidRunException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -33,6 +34,7 @@ public class ProblemMappers {
         String title = switch (e.status()) {
             case 404 -> "Not found";
             case 409 -> "Conflict";
+            case 422 -> "Unprocessable Content";
             default -> "Invalid request";
         };
         return problem(e.status(), title, e.getMessage(), uri,
@@ -124,6 +126,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseRetry.lostConnection(e)) {
+            // Runs wait for the database (docs/reliability.md); a request is told to come back.
+            LOG.warnf("the database is unreachable on %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(problem(503, "Service Unavailable", "the database is unreachable; try again shortly",
+                    uri, null)).header("Retry-After", "5").build();
+        }
         LOG.error("unexpected error on " + uri.getPath(), e);
         return problem(500, "Internal error", "an unexpected error occurred; see the server log", uri, null);
     }

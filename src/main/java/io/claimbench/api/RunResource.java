@@ -21,6 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,8 +43,11 @@ public class RunResource {
     private final ResultsService results;
     private final ComparisonQuery comparisons;
     private final Callers callers;
+    private final IdempotentRuns idempotent;
 
-    public RunResource(RunService runs, ResultsService results, ComparisonQuery comparisons, Callers callers) {
+    public RunResource(RunService runs, ResultsService results, ComparisonQuery comparisons, Callers callers,
+                       IdempotentRuns idempotent) {
+        this.idempotent = idempotent;
         this.runs = runs;
         this.callers = callers;
         this.results = results;
@@ -77,13 +82,17 @@ public class RunResource {
     public record RegressionRequest(Double margin) {
     }
 
+    /** With an Idempotency-Key, a retry answers as the first request did (202, same Location), see IdempotentRuns. */
     @RolesAllowed(Roles.RUNNER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(@NotNull StartRunRequest body, UriInfo uri) {
-        RunEntity run = runs.start(body.toRequest(), callers.current());
+    public Response start(@NotNull StartRunRequest body, @Context HttpHeaders headers, UriInfo uri) {
+        IdempotentRuns.Started started = idempotent.start(body, body.toRequest(), headers.getRequestHeader(IdempotentRuns.HEADER),
+                callers.current());
+        RunEntity run = started.run();
         URI location = uri.getBaseUriBuilder().path("api/runs").path(run.id).build();
-        return Response.accepted(view(run.id)).location(location).build();
+        Response.ResponseBuilder answer = Response.accepted(view(run.id)).location(location);
+        return (started.replayed() ? answer.header(IdempotentRuns.REPLAYED, "true") : answer).build();
     }
 
     @GET
