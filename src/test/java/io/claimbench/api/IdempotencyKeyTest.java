@@ -121,6 +121,21 @@ class IdempotencyKeyTest {
         assertThat(runsWithSeed(seeds() + 2)).isZero();
     }
 
+    /** Keys are each caller's own: another key's holder with the same Idempotency-Key gets a run of its own. */
+    @Test
+    void should_keep_each_callers_keys_apart() {
+        long seed = seeds() + 7;
+        String key = UUID.randomUUID().toString();
+        String mine = postRun(key, body(seed)).then().statusCode(202).extract().jsonPath().getString("id");
+        Response theirs = given().header("Authorization", "Bearer " + io.claimbench.support.TestKeys.RUNNER)
+                .contentType(ContentType.JSON).header(IdempotentRuns.HEADER, key).body(body(seed)).post("/api/runs");
+        theirs.then().statusCode(202).header(IdempotentRuns.REPLAYED, org.hamcrest.Matchers.nullValue())
+                .body("startedBy", org.hamcrest.Matchers.equalTo("key:test-runner"));
+        started.add(theirs.jsonPath().getString("id"));
+        assertThat(theirs.jsonPath().getString("id")).isNotEqualTo(mine);
+        assertThat(runsWithSeed(seed)).isEqualTo(2);
+    }
+
     @Test
     void should_refuse_a_malformed_key_naming_the_header() {
         for (String bad : List.of("", " ", "x".repeat(IdempotentRuns.MAX_KEY_LENGTH + 1), "cl\u00e9", "a\tb")) {
