@@ -1,5 +1,7 @@
 package io.claimbench.api;
 
+import io.claimbench.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.Claim;
 import io.claimbench.catalog.EvalSet;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@RolesAllowed(Roles.READER)
 @Path("/api/eval-sets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Eval sets")

@@ -1,5 +1,7 @@
 package io.claimbench.api;
 
+import io.claimbench.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.models.TrustPolicy;
 import io.claimbench.imports.ImportService;
 import io.claimbench.results.ResultsService;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Imports published verdicts as runs; answers with the imported run's results. */
+@RolesAllowed(Roles.RUNNER)
 @Path("/api/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports")

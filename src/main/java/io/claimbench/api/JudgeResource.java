@@ -1,5 +1,7 @@
 package io.claimbench.api;
 
+import io.claimbench.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.results.JudgeQualityService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** Every judge's quality over all recorded runs. */
+@RolesAllowed(Roles.READER)
 @Path("/api/judges")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Judges")

@@ -1,5 +1,7 @@
 package io.claimbench.api;
 
+import io.claimbench.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.EvalSet;
 import io.claimbench.results.LeaderboardService;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Bradley-Terry ratings (Davidson ties, Elo scale) over every recorded comparison of an eval set, with
  * prompt-clustered bootstrap intervals. Each row carries its n.
  */
+@RolesAllowed(Roles.READER)
 @Path("/api/leaderboard")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Leaderboard")

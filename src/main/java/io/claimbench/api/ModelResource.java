@@ -1,5 +1,7 @@
 package io.claimbench.api;
 
+import io.claimbench.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.models.ModelRegistry;
 import io.claimbench.models.ModelSpec;
 import io.claimbench.models.Provider;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Models: configured ones (read-only) and ones defined here at run time (persisted). Keys are write-only. */
+@RolesAllowed(Roles.READER)
 @Path("/api/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Models")
@@ -94,6 +97,7 @@ public class ModelResource {
                 .orElseThrow(() -> ApiInputException.notFound("unknown model '" + name + "'"));
     }
 
+    @RolesAllowed(Roles.RUNNER)
     @PUT
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -142,6 +146,7 @@ public class ModelResource {
         }
     }
 
+    @RolesAllowed(Roles.RUNNER)
     @DELETE
     @Path("/{name}")
     @Operation(operationId = "deleteModel", summary = "Delete a model defined over the API",

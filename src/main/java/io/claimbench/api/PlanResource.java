@@ -1,5 +1,7 @@
 package io.claimbench.api;
 
+import io.claimbench.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.results.PlanService;
 import io.claimbench.runs.RunRequest;
 import jakarta.validation.Valid;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Plans a run: pairs, calls and cost for a claimed effect, before anything is paid. */
+@RolesAllowed(Roles.READER)
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Plans")

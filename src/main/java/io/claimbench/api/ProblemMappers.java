@@ -91,6 +91,22 @@ public class ProblemMappers {
         return json(e, uri);
     }
 
+    /** No key, or one nobody knows: 401, with the challenge that says how to authenticate. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        String detail = e instanceof io.quarkus.security.AuthenticationFailedException
+                ? "the API key or token was not accepted (unknown, revoked or expired)"
+                : "this needs an API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'";
+        return Response.fromResponse(problem(401, "Unauthorized", detail, uri, null))
+                .header("WWW-Authenticate", "Bearer realm=\"claimbench\"").build();
+    }
+
+    /** A key without the role: 403. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "this key's roles do not allow this request", uri, null);
+    }
+
     @ServerExceptionMapper
     public Response catalog(CatalogException e, UriInfo uri) {
         return problem(500, "Invalid catalog", e.getMessage(), uri, null);

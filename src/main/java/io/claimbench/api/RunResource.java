@@ -1,5 +1,8 @@
 package io.claimbench.api;
 
+import io.claimbench.auth.Callers;
+import io.claimbench.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.results.ComparisonQuery;
 import io.claimbench.results.ResultsService;
 import io.claimbench.runs.RunEntity;
@@ -37,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+@RolesAllowed(Roles.READER)
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Runs")
@@ -45,9 +49,11 @@ public class RunResource {
     private final RunService runs;
     private final ResultsService results;
     private final ComparisonQuery comparisons;
+    private final Callers callers;
 
-    public RunResource(RunService runs, ResultsService results, ComparisonQuery comparisons) {
+    public RunResource(RunService runs, ResultsService results, ComparisonQuery comparisons, Callers callers) {
         this.runs = runs;
+        this.callers = callers;
         this.results = results;
         this.comparisons = comparisons;
     }
@@ -80,6 +86,7 @@ public class RunResource {
     public record RegressionRequest(Double margin) {
     }
 
+    @RolesAllowed(Roles.RUNNER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "startRun", summary = "Start a run",
@@ -92,7 +99,7 @@ public class RunResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response start(@NotNull StartRunRequest body, UriInfo uri) {
-        RunEntity run = runs.start(body.toRequest());
+        RunEntity run = runs.start(body.toRequest(), callers.current());
         URI location = uri.getBaseUriBuilder().path("api/runs").path(run.id).build();
         return Response.accepted(view(run.id)).location(location).build();
     }
@@ -117,6 +124,7 @@ public class RunResource {
         return view(id);
     }
 
+    @RolesAllowed(Roles.RUNNER)
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "cancelRun", summary = "Cancel a run",

@@ -18,7 +18,7 @@ public record RunView(String id, String state, String reason, String evalSet, St
                       Double swapAudit, String judgeTemplate, int samples, long seed, Double temperature,
                       int concurrency, Double costCap, boolean cache, boolean earlyStop,
                       @JsonInclude(JsonInclude.Include.NON_NULL) RegressionSetting regression, double cost,
-                      boolean errorBudgetExceeded, String gitRevision,
+                      boolean errorBudgetExceeded, String gitRevision, String startedBy,
                       Instant createdAt, Instant startedAt, Instant finishedAt, RunProgressView progress) {
 
     /** The cost is the progress's when there is one, read in the same transaction as the counts beside it. */
@@ -28,7 +28,7 @@ public record RunView(String id, String state, String reason, String evalSet, St
                 r.swapMode == null ? null : r.swapMode.label(), r.swapAudit, r.judgeTemplate, r.samples, r.seed,
                 r.temperature, r.concurrency, r.costCap, r.useCache, r.earlyStop,
                 r.regressionMargin == null ? null : new RegressionSetting(r.regressionMargin), p == null ? r.cost : p.cost(),
-                r.overErrorBudget(), r.gitRevision, r.createdAt, r.startedAt, r.finishedAt, RunProgressView.of(p));
+                r.overErrorBudget(), r.gitRevision, r.startedBy, r.createdAt, r.startedAt, r.finishedAt, RunProgressView.of(p));
     }
 
     /** Regression mode's margin, as the run was asked for it; left out of runs without one. */

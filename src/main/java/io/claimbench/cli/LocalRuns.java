@@ -29,7 +29,7 @@ final class LocalRuns {
 
     /** Starts the run and waits for it, its progress shown as {@code format} says. */
     Finished run(RunRequest request, OutputFormat format) throws Exception {
-        RunEntity run = runs.start(request, true);
+        RunEntity run = runs.start(request, true, "cli:" + System.getProperty("user.name", "operator"));
         try (OutputFormat.Follow progress = format.progress(runs, run.id,
                 run.evalSetId + " " + run.candidate + " vs " + run.baseline)) {
             executor.completion(run.id).get(); // the report then reads the state the run ended in

@@ -67,6 +67,9 @@ public class RunEntity extends PanacheEntityBase {
     public RunState state;
     public String reason;
     public String spec;
+    /** Who started the run: {@code key:<name>}, an OIDC principal, {@code cli:<user>}; null for older runs. */
+    @Column(name = "started_by")
+    public String startedBy;
     @Column(name = "git_revision")
     public String gitRevision;
     @Column(name = "total_items")

@@ -43,14 +43,17 @@ public class RunService {
         this.json = json;
     }
 
-    /** Validates, records the run and its work items, and starts it in the background; for REST callers. */
-    public RunEntity start(RunRequest request) {
-        return start(request, false);
+    /**
+     * Validates, records the run (with who started it) and its work items, and starts it in the background; for REST
+     * callers.
+     */
+    public RunEntity start(RunRequest request, String startedBy) {
+        return start(request, false, startedBy);
     }
 
     /** {@code trusted}: the operator's own CLI, which may replay any file as a recording. */
-    public RunEntity start(RunRequest request, boolean trusted) {
-        RunEntity run = create(request, trusted);
+    public RunEntity start(RunRequest request, boolean trusted, String startedBy) {
+        RunEntity run = create(request, trusted, startedBy);
         executor.submit(run.id);
         return run;
     }
@@ -61,13 +64,14 @@ public class RunService {
     }
 
     RunEntity create(RunRequest r) {
-        return create(r, false);
+        return create(r, false, null);
     }
 
     /** Validates the request, then records the run and one work item per prompt sample, in one transaction. */
-    RunEntity create(RunRequest r, boolean trusted) {
+    RunEntity create(RunRequest r, boolean trusted, String startedBy) {
         RunDefinition definition = validator.validate(r, trusted);
         RunEntity run = newRun(definition);
+        run.startedBy = startedBy;
         persistWithItems(run, definition);
         return run;
     }

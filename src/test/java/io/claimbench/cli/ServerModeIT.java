@@ -83,7 +83,7 @@ class ServerModeIT {
                 "claimbench.security.key-base-urls", wm.baseUrl());
         Run remote;
         try (ServerProcess s = ServerProcess.start(server, dir.resolve("server.log"))) {
-            remote = check(dir.resolve("remote"), "--server", s.url(""));
+            remote = check(dir.resolve("remote"), "--server", s.url(""), "--api-key", s.adminKey());
         }
         Run local = check(dir.resolve("local"), "--eval-sets", Path.of("src/test/resources/catalog/eval-sets/smoke.yaml").toAbsolutePath().toString());
 

@@ -18,11 +18,14 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path dataDir;
     private final HttpClient http = HttpClient.newHttpClient();
+    private String key;
 
-    private ServerProcess(Process process, int port) {
+    private ServerProcess(Process process, int port, Path dataDir) {
         this.process = process;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     public static ServerProcess start(Map<String, String> properties, Path log) throws IOException {
@@ -32,27 +35,66 @@ public final class ServerProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
         cmd.add("-Dquarkus.http.port=" + port);
-        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        // Its own data folder (beside the log) unless told otherwise: where a first start writes its admin key.
+        Path dataDir = Path.of(properties.getOrDefault("claimbench.data-dir", log.getParent().resolve("data").toString()));
+        cmd.add("-Dclaimbench.data-dir=" + dataDir);
+        properties.forEach((k, v) -> {
+            if (!k.equals("claimbench.data-dir")) {
+                cmd.add("-D" + k + "=" + v);
+            }
+        });
         cmd.add("-jar");
         cmd.add(jar);
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        ServerProcess server = new ServerProcess(p, port);
+        ServerProcess server = new ServerProcess(p, port, dataDir);
         server.awaitHealthy(Duration.ofSeconds(60));
+        Path keyFile = dataDir.resolve("admin.key");
+        if (Files.exists(keyFile)) {
+            server.key = Files.readString(keyFile).trim();
+        }
         return server;
+    }
+
+    /** The admin key the server wrote on its first start (null when it was configured with keys of its own). */
+    public String adminKey() {
+        return key;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Sends this key from now on (null: none). */
+    public ServerProcess withKey(String key) {
+        this.key = key;
+        return this;
+    }
+
+    public HttpResponse<String> send(String method, String path, String json, String withKey) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (withKey != null) {
+            b.header("Authorization", "Bearer " + withKey);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
+    /** GET with the server's key, if it has one. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, null, key);
     }
 
+    /** POST with the server's key, if it has one. */
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return send("POST", path, json, key);
     }
 
     /** SIGTERM, as a service manager stops a service; waits for the process to end. */
