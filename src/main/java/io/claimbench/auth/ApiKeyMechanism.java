@@ -50,6 +50,12 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"claimbench\""));
     }
 
+    /** Ahead of OIDC, which would otherwise take a {@code cb_} key for a malformed token and refuse it. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(ApiKeyRequest.class);

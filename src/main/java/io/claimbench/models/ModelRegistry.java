@@ -22,6 +22,7 @@ public class ModelRegistry {
 
     private final ModelsConfig config;
     private final Clock clock;
+    private final KeySeal seal;
     private final RecordingImporter importer = new RecordingImporter();
     private final Map<ModelSpec, ChatEndpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, EndpointLimiter> limiters = new ConcurrentHashMap<>();
@@ -29,9 +30,17 @@ public class ModelRegistry {
     /** Models a check spec defined for this process only; never persisted. */
     private final Map<String, ModelSpec> defined = new ConcurrentHashMap<>();
 
-    public ModelRegistry(ModelsConfig config, Clock clock) {
+    public ModelRegistry(ModelsConfig config, Clock clock, KeySeal seal) {
         this.config = config;
         this.clock = clock;
+        this.seal = seal;
+    }
+
+    /** Keys stored by a version that did not seal them are sealed at start-up. */
+    void sealPlainKeys(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> ModelEntity.<ModelEntity>list("apiKey is not null").stream()
+                .filter(e -> !KeySeal.isSealed(e.apiKey))
+                .forEach(e -> e.apiKey = seal.seal(e.apiKey, e.name)));
     }
 
     /** Every configured model is checked at start-up: a bad entry names its property. */
@@ -159,7 +168,7 @@ public class ModelRegistry {
             e.provider = spec.provider().id();
             e.baseUrl = spec.baseUrl();
             e.model = spec.model();
-            e.apiKey = spec.apiKey();
+            e.apiKey = seal.seal(spec.apiKey(), spec.name());
             e.apiKeyEnv = spec.apiKeyEnv();
             e.temperature = spec.temperature();
             e.maxTokens = spec.maxTokens();
@@ -197,11 +206,11 @@ public class ModelRegistry {
                 m.recording().orElse(null), m.stream(), "config");
     }
 
-    static ModelSpec fromEntity(ModelEntity e) {
+    private ModelSpec fromEntity(ModelEntity e) {
         Provider provider = Provider.parse(e.provider).orElseThrow();
         // The provider's key variable is assumed only for its own endpoint: never sent to a URL an API caller chose.
         String keyEnv = e.apiKeyEnv != null ? e.apiKeyEnv : e.baseUrl == null ? defaultKeyEnv(provider) : null;
-        return new ModelSpec(e.name, provider, e.baseUrl, e.model, e.apiKey, keyEnv, e.temperature, e.maxTokens,
+        return new ModelSpec(e.name, provider, e.baseUrl, e.model, seal.unseal(e.apiKey, e.name), keyEnv, e.temperature, e.maxTokens,
                 Duration.ofMillis(e.timeoutMs), e.maxConcurrency, e.requestsPerMinute, e.priceInputPerMillion,
                 e.priceOutputPerMillion, e.recording, e.stream, "api");
     }

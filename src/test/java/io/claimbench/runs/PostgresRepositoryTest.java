@@ -46,4 +46,34 @@ class PostgresRepositoryTest {
         assertThat(given().queryParam("outcome", "tie").queryParam("size", 5).get("/api/runs/" + id + "/comparisons")
                 .then().statusCode(200).extract().jsonPath().getInt("total")).isEqualTo(20);
     }
+
+    /** A dump of every table (each value as text, as pg_dump would write it) holds no key given over the API. */
+    @Test
+    void should_keep_no_model_key_a_dump_could_show() throws Exception {
+        String secret = "sk-postgres-distinctive-4e1b7d0c9a";
+        given().contentType("application/json").body(Map.of("provider", "openai", "model", "m",
+                "baseUrl", "http://127.0.0.1:9/v1", "apiKey", secret)).put("/api/models/pg-sealed").then().statusCode(201);
+        StringBuilder dump = new StringBuilder();
+        try (Connection c = dataSource.getConnection();
+             var tables = c.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
+            List<String> names = new java.util.ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+            assertThat(names).contains("model_config", "api_key");
+            for (String t : names) {
+                try (var rows = c.createStatement().executeQuery("select * from \"" + t + "\"")) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            dump.append(rows.getString(i)).append('\t');
+                        }
+                        dump.append('\n');
+                    }
+                }
+            }
+        }
+        assertThat(dump).contains("sealed:v1:").doesNotContain(secret);
+        given().get("/api/models/pg-sealed").then().statusCode(200).body("hasApiKey", org.hamcrest.Matchers.equalTo(true));
+    }
 }
