@@ -9,11 +9,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "An RFC 9457 problem detail, as application/problem+json.")
 public record Problem(
-        @Schema(description = "Always about:blank: the title and status say what went wrong.", examples = "about:blank")
+        @Schema(required = true, description = "Always about:blank: the title and status say what went wrong.", examples = "about:blank")
         String type,
-        @Schema(description = "A short summary of the kind of problem.", examples = "Invalid request")
+        @Schema(required = true, description = "A short summary of the kind of problem.", examples = "Invalid request")
         String title,
-        @Schema(description = "The HTTP status code.", examples = "400")
+        @Schema(required = true, description = "The HTTP status code.", examples = "400")
         int status,
         @Schema(description = "What went wrong in this request; quotes at most a short prefix of a bad value.")
         String detail,
