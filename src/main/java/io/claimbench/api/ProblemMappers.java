@@ -155,7 +155,32 @@ public class ProblemMappers {
         return s == null || s.length() <= max ? s : s.substring(0, max) + "... (" + s.length() + " characters)";
     }
 
+    /**
+     * The field as a caller wrote it: {@code judges[0]} for an element of a list, {@code regression.margin} inside an
+     * object, a parameter by its name; the method and the body parameter are left out.
+     */
     private static String field(ConstraintViolation<?> v) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (jakarta.validation.Path.Node n : v.getPropertyPath()) {
+            switch (n.getKind()) {
+                case PARAMETER -> parameter = n.getName();
+                case PROPERTY -> field.append(field.isEmpty() ? "" : ".").append(n.getName());
+                case CONTAINER_ELEMENT -> {
+                    if (n.getIndex() != null) {
+                        field.append('[').append(n.getIndex()).append(']');
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        if (parameter != null) {
+            return parameter;
+        }
         String path = v.getPropertyPath().toString();
         int dot = path.lastIndexOf('.');
         return dot >= 0 ? path.substring(dot + 1) : path;

@@ -1,5 +1,7 @@
 package io.claimbench.api;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.HeaderParam;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.claimbench.auth.Callers;
@@ -69,11 +71,12 @@ public class RunResource {
      * Starts a comparison of a candidate with a baseline on an eval set. Checked in one place, {@code RunValidator},
      * after the names are parsed here; each error names its field.
      */
-    public record StartRunRequest(String evalSet, String candidate, String baseline, String judge, String scorer,
-                                  String judgeTemplate, Integer samples, Long seed, Double temperature, Integer concurrency,
-                                  Double costCap, Boolean cache, Boolean earlyStop, List<String> judges,
-                                  String judgeAggregate, String swap, Double swapAudit, String comparator,
-                                  Double threshold, RegressionRequest regression) {
+    public record StartRunRequest(@Name String evalSet, @Name String candidate, @Name String baseline, @Name String judge,
+                                  @Name String scorer, @Name String judgeTemplate, Integer samples, Long seed,
+                                  Double temperature, Integer concurrency, Double costCap, Boolean cache, Boolean earlyStop,
+                                  @Size(max = 16, message = "at most 16 judges") List<@Name String> judges,
+                                  @Name String judgeAggregate, @Name String swap, Double swapAudit, @Name String comparator,
+                                  Double threshold, @Valid RegressionRequest regression) {
 
         RunRequest toRequest() {
             return new RunRequest(evalSet, new RunRequest.Contestants(candidate, baseline),
@@ -111,7 +114,7 @@ public class RunResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    public Response start(@NotNull StartRunRequest body,
+    public Response start(@Valid @NotNull StartRunRequest body,
                           @Parameter(name = IdempotentRuns.HEADER, in = ParameterIn.HEADER, required = false,
                                   description = "1 to 200 printable ASCII characters (a UUID, for instance), the caller's own: "
                                           + "retries with it start one run", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
