@@ -122,6 +122,12 @@ class ApiContractTest {
                 new Case("deleteModel", as(TestKeys.RUNNER).delete("/api/models/no-such-model")),
                 new Case("getLeaderboard", as(TestKeys.READER).get("/api/leaderboard")),
                 new Case("revokeApiKey", as(TestKeys.RUNNER).delete("/api/keys/some-key"))));
+        // The same Idempotency-Key with another body: the first request starts a (recorded, free) run.
+        String key = "contract-" + java.util.UUID.randomUUID();
+        as(TestKeys.RUNNER).header("Idempotency-Key", key).contentType("application/json").body(run + ",\"seed\":11}")
+                .post("/api/runs").then().statusCode(202);
+        cases.add(new Case("startRun", as(TestKeys.RUNNER).header("Idempotency-Key", key).contentType("application/json")
+                .body(run + ",\"seed\":12}").post("/api/runs")));
         Set<Integer> seen = new java.util.TreeSet<>();
         for (Case c : cases) {
             int status = c.response().statusCode();
@@ -133,7 +139,7 @@ class ApiContractTest {
             assertThat(body.get("status").asInt()).as(what).isEqualTo(status);
             seen.add(status);
         }
-        assertThat(seen).containsExactly(400, 401, 403, 404, 409, 413, 415);
+        assertThat(seen).containsExactly(400, 401, 403, 404, 409, 413, 415, 422);
     }
 
     @Test
