@@ -12,12 +12,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 @RolesAllowed(Roles.READER)
 @Path("/api/eval-sets")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Eval sets")
 public class EvalSetResource {
 
     private final CatalogService catalog;
@@ -49,6 +57,10 @@ public class EvalSetResource {
     }
 
     @GET
+    @Operation(operationId = "listEvalSets", summary = "List eval sets",
+            description = "Each claim with its hypothesis, scorer, categories, prompt count and content hash.")
+    @APIResponse(responseCode = "200", description = "The eval sets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EvalSetSummary.class)))
     public List<EvalSetSummary> list() {
         return catalog.all().stream().map(s -> new EvalSetSummary(s.id(), s.title(), s.scorer().label(), s.judgeTemplate(),
                 s.hypothesis().describe(), s.categories(), s.prompts().size(), s.contentHash())).toList();
@@ -56,7 +68,14 @@ public class EvalSetResource {
 
     @GET
     @Path("/{id}")
-    public EvalSetView get(@PathParam("id") String id, @QueryParam("category") String category) {
+    @Operation(operationId = "getEvalSet", summary = "Get an eval set",
+            description = "The claim as it was made, its published figures, hypothesis and prompts.")
+    @APIResponse(responseCode = "200", description = "The eval set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvalSetView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public EvalSetView get(@PathParam("id") String id,
+                           @QueryParam("category") @Parameter(description = "Only the prompts of this category") String category) {
         EvalSet s = find(id);
         return new EvalSetView(s.id(), s.title(), ClaimView.of(s.claim()),
                 s.published().stream().map(RunResultsView.PublishedFigureView::of).toList(), s.hypothesis().metric(),
@@ -66,12 +85,22 @@ public class EvalSetResource {
 
     @GET
     @Path("/{id}/prompts")
-    public List<PromptView> prompts(@PathParam("id") String id, @QueryParam("category") String category) {
+    @Operation(operationId = "listEvalSetPrompts", summary = "List an eval set's prompts")
+    @APIResponse(responseCode = "200", description = "The prompts, with their hashes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PromptView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<PromptView> prompts(@PathParam("id") String id,
+                                    @QueryParam("category") @Parameter(description = "Only the prompts of this category") String category) {
         return prompts(find(id), category);
     }
 
     @GET
     @Path("/{id}/prompts/{promptId}")
+    @Operation(operationId = "getEvalSetPrompt", summary = "Get one prompt of an eval set")
+    @APIResponse(responseCode = "200", description = "The prompt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PromptView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public PromptView prompt(@PathParam("id") String id, @PathParam("promptId") String promptId) {
         return find(id).prompt(promptId).map(PromptView::of)
                 .orElseThrow(() -> ApiInputException.notFound("eval set '" + id + "' has no prompt '" + promptId + "'"));

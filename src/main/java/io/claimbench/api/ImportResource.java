@@ -15,11 +15,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Imports published verdicts as runs; answers with the imported run's results. */
 @RolesAllowed(Roles.RUNNER)
 @Path("/api/imports")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports")
 public class ImportResource {
 
     private final ImportService imports;
@@ -42,6 +50,14 @@ public class ImportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "importVerdicts", summary = "Import published verdicts as runs",
+            description = "Once per file: importing the same file again changes nothing and answers with the same runs.")
+    @APIResponse(responseCode = "201", description = "The imported runs' results; Location is the first run's URL.",
+            headers = @Header(name = "Location", description = "The first imported run's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response importFile(@Valid @NotNull ImportRequest body, UriInfo uri) {
         try {
             trust.checkRecording(body.path());

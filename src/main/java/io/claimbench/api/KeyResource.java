@@ -17,6 +17,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,6 +34,7 @@ import java.util.Set;
 @Path("/api/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "API keys")
 public class KeyResource {
 
     private final ApiKeyStore keys;
@@ -44,6 +52,14 @@ public class KeyResource {
     /** 201 with the key in {@code key}: the only time it is shown. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
+            description = "The key is in `key` of this answer only: it is stored as a hash and never shown again.")
+    @APIResponse(responseCode = "201", description = "Created, with the key",
+            headers = @Header(name = "Location", description = "The key's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response create(@NotNull CreateKeyRequest body, UriInfo uri) {
         if (body.roles() == null || body.roles().isEmpty()) {
             throw new ApiInputException(400, "roles", "roles: at least one of reader, voter, runner, admin");
@@ -68,6 +84,9 @@ public class KeyResource {
     }
 
     @GET
+    @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Never the keys: their names, roles, prefixes and dates.")
+    @APIResponse(responseCode = "200", description = "The keys, configured and created over the API",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyView.class)))
     public List<ApiKeyView> list() {
         return keys.list();
     }
@@ -75,6 +94,12 @@ public class KeyResource {
     /** Revokes a key created over the API: it stops working at once and stays listed with the time. */
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+            description = "It stops working at once and stays listed with the time. A key in configuration cannot be revoked here.")
+    @APIResponse(responseCode = "200", description = "The revoked key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public ApiKeyView revoke(@PathParam("id") String id) {
         if (keys.isConfigured(id)) {
             throw new ApiInputException(409, "id", "this key is in configuration: remove it there");

@@ -12,6 +12,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Bradley-Terry ratings (Davidson ties, Elo scale) over every recorded comparison of an eval set, with
@@ -20,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed(Roles.READER)
 @Path("/api/leaderboard")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Leaderboard")
 public class LeaderboardResource {
 
     private final LeaderboardService leaderboard;
@@ -31,10 +39,17 @@ public class LeaderboardResource {
     }
 
     @GET
-    public LeaderboardView get(@QueryParam("evalSet") String evalSet, @QueryParam("category") String category,
-                               @QueryParam("anchor") String anchor,
-                               @QueryParam("resamples") @DefaultValue("1000") String resamplesParam,
-                               @QueryParam("seed") @DefaultValue("0") String seedParam) {
+    @Operation(operationId = "getLeaderboard", summary = "Get an eval set's leaderboard",
+            description = "Bradley-Terry ratings (Davidson ties, Elo scale) with prompt-clustered bootstrap intervals; for reference-scored sets, each model's mean score.")
+    @APIResponse(responseCode = "200", description = "The leaderboard",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public LeaderboardView get(@QueryParam("evalSet") @Parameter(description = "The eval set", required = true) String evalSet,
+                               @QueryParam("category") @Parameter(description = "Only this category") String category,
+                               @QueryParam("anchor") @Parameter(description = "The model shown at 1000 (default: the mean rating is 1000)") String anchor,
+                               @QueryParam("resamples") @DefaultValue("1000") @Parameter(description = "Bootstrap resamples", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "1000")) String resamplesParam,
+                               @QueryParam("seed") @DefaultValue("0") @Parameter(description = "Bootstrap seed", schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0")) String seedParam) {
         int resamples = QueryNumbers.integer("resamples", resamplesParam, 0, 10_000);
         long seed = QueryNumbers.whole("seed", seedParam);
         if (evalSet == null || evalSet.isBlank()) {

@@ -23,6 +23,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +37,7 @@ import java.util.List;
 @RolesAllowed(Roles.READER)
 @Path("/api/models")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Models")
 public class ModelResource {
 
     private final ModelRegistry registry;
@@ -71,12 +78,20 @@ public class ModelResource {
     }
 
     @GET
+    @Operation(operationId = "listModels", summary = "List models",
+            description = "Configured models and those defined over the API; never a key, only whether one is set.")
+    @APIResponse(responseCode = "200", description = "The models",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ModelView.class)))
     public List<ModelView> list() {
         return registry.list().stream().map(ModelView::of).toList();
     }
 
     @GET
     @Path("/{name}")
+    @Operation(operationId = "getModel", summary = "Get a model")
+    @APIResponse(responseCode = "200", description = "The model",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ModelView get(@PathParam("name") String name) {
         return registry.find(name).map(ModelView::of)
                 .orElseThrow(() -> ApiInputException.notFound("unknown model '" + name + "'"));
@@ -86,6 +101,16 @@ public class ModelResource {
     @PUT
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putModel", summary = "Define or replace a model",
+            description = "Persisted; the key is write-only and sealed at rest. A model defined in configuration cannot be replaced.")
+    @APIResponse(responseCode = "200", description = "Replaced: the model defined over the API before",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response put(@PathParam("name") @Pattern(regexp = "[A-Za-z0-9._-]{1,128}", message = "letters, digits, '.', '_' and '-' only") String name,
                         @Valid @NotNull PutModelRequest body) {
         if (registry.isConfigured(name)) {
@@ -124,6 +149,11 @@ public class ModelResource {
     @RolesAllowed(Roles.RUNNER)
     @DELETE
     @Path("/{name}")
+    @Operation(operationId = "deleteModel", summary = "Delete a model defined over the API",
+            description = "A model defined in configuration cannot be deleted.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("name") String name) {
         if (registry.delete(name)) {
             return Response.noContent().build();

@@ -14,11 +14,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Plans a run: pairs, calls and cost for a claimed effect, before anything is paid. */
 @RolesAllowed(Roles.READER)
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Plans")
 public class PlanResource {
 
     private final PlanService planner;
@@ -40,6 +46,14 @@ public class PlanResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "planRun", summary = "Plan a run",
+            description = "Decided pairs for the wanted power, pairs to run, calls and cost at the models' prices, with the assumptions.")
+    @APIResponse(responseCode = "200", description = "The plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public PlanView plan(@Valid @NotNull PlanRequestBody body) {
         return PlanView.of(planner.plan(new PlanService.PlanRequest(body.evalSet(), body.threshold(), body.comparator(),
                 body.expectedWinRate(), body.power(), body.alpha(), body.lostShare(), body.samples(), body.candidate(),

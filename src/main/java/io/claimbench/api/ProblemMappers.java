@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.claimbench.catalog.CatalogException;
 import io.claimbench.models.UnknownModelException;
+import io.claimbench.runs.DatabaseRetry;
 import io.claimbench.runs.InvalidRunException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -33,6 +34,7 @@ public class ProblemMappers {
         String title = switch (e.status()) {
             case 404 -> "Not found";
             case 409 -> "Conflict";
+            case 422 -> "Unprocessable Content";
             default -> "Invalid request";
         };
         return problem(e.status(), title, e.getMessage(), uri,
@@ -124,6 +126,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseRetry.lostConnection(e)) {
+            // Runs wait for the database (docs/reliability.md); a request is told to come back.
+            LOG.warnf("the database is unreachable on %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(problem(503, "Service Unavailable", "the database is unreachable; try again shortly",
+                    uri, null)).header("Retry-After", "5").build();
+        }
         LOG.error("unexpected error on " + uri.getPath(), e);
         return problem(500, "Internal error", "an unexpected error occurred; see the server log", uri, null);
     }
@@ -147,7 +155,32 @@ public class ProblemMappers {
         return s == null || s.length() <= max ? s : s.substring(0, max) + "... (" + s.length() + " characters)";
     }
 
+    /**
+     * The field as a caller wrote it: {@code judges[0]} for an element of a list, {@code regression.margin} inside an
+     * object, a parameter by its name; the method and the body parameter are left out.
+     */
     private static String field(ConstraintViolation<?> v) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (jakarta.validation.Path.Node n : v.getPropertyPath()) {
+            switch (n.getKind()) {
+                case PARAMETER -> parameter = n.getName();
+                case PROPERTY -> field.append(field.isEmpty() ? "" : ".").append(n.getName());
+                case CONTAINER_ELEMENT -> {
+                    if (n.getIndex() != null) {
+                        field.append('[').append(n.getIndex()).append(']');
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        if (parameter != null) {
+            return parameter;
+        }
         String path = v.getPropertyPath().toString();
         int dot = path.lastIndexOf('.');
         return dot >= 0 ? path.substring(dot + 1) : path;

@@ -81,6 +81,12 @@ final class LangChain4jEndpoint implements ChatEndpoint {
         });
         try {
             ChatResponse response = done.get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (spec.provider() == Provider.OPENAI && response.finishReason() == null) {
+                // LangChain4j completes an OpenAI stream on any clean close; only the last chunk carries a finish
+                // reason, so without one the answer was cut off mid-stream: a network fault, retried, never scored.
+                throw new EndpointException(EndpointException.Kind.NETWORK, null, null, spec.name()
+                        + ": network error: the stream ended before the answer was complete (no finish_reason)");
+            }
             long first = firstToken.get();
             return generation(response, elapsedMillis(start), first < 0 ? null : first);
         } catch (TimeoutException e) {

@@ -4,18 +4,27 @@ import io.claimbench.models.Generation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
-/** Content-addressed answers of models and judges, shared by all runs. */
+/**
+ * Content-addressed answers of models and judges, shared by all runs. The first answer stored under a key stays:
+ * a later (or concurrent) one for the same key is not stored, and never causes an error ({@link InsertIfAbsent}).
+ */
 @ApplicationScoped
 public class AnswerCache {
 
     private final Clock clock;
+    private final InsertIfAbsent inserts;
 
-    public AnswerCache(Clock clock) {
+    public AnswerCache(Clock clock, InsertIfAbsent inserts) {
         this.clock = clock;
+        this.inserts = inserts;
     }
 
     public Optional<Generation> get(String key) {
@@ -24,28 +33,19 @@ public class AnswerCache {
                 c.firstTokenMs, c.tokensIn, c.tokensOut));
     }
 
-    public void put(String key, String kind, Generation g) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (CacheEntry.findById(key) != null) {
-                    return;
-                }
-                CacheEntry e = new CacheEntry();
-                e.cacheKey = key;
-                e.kind = kind;
-                e.text = g.text();
-                e.latencyMs = g.latencyMillis();
-                e.firstTokenMs = g.firstTokenMillis();
-                e.tokensIn = g.tokensIn();
-                e.tokensOut = g.tokensOut();
-                e.createdAt = Instant.now(clock);
-                e.persist();
-            });
-        } catch (RuntimeException raced) {
-            // Another work item stored the same answer first: the entry is there, which is all that matters.
-            if (get(key).isEmpty()) {
-                throw raced;
-            }
-        }
+    /** Stores an answer unless one is stored under its key already; returns whether this one was stored. */
+    public boolean put(String key, String kind, Generation g) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+        List<InsertIfAbsent.Value> row = List.of(
+                new InsertIfAbsent.Value("cache_key", key, Types.VARCHAR, "varchar(64)"),
+                new InsertIfAbsent.Value("kind", kind, Types.VARCHAR, "varchar(16)"),
+                new InsertIfAbsent.Value("text", g.text(), Types.VARCHAR, "text"),
+                new InsertIfAbsent.Value("latency_ms", g.latencyMillis(), Types.BIGINT, "bigint"),
+                new InsertIfAbsent.Value("first_token_ms", g.firstTokenMillis(), Types.BIGINT, "bigint"),
+                new InsertIfAbsent.Value("tokens_in", g.tokensIn(), Types.INTEGER, "integer"),
+                new InsertIfAbsent.Value("tokens_out", g.tokensOut(), Types.INTEGER, "integer"),
+                new InsertIfAbsent.Value("created_at", now, Types.TIMESTAMP_WITH_TIMEZONE, "timestamp with time zone"));
+        return inserts.exclusive(key, () -> QuarkusTransaction.requiringNew().call(() ->
+                inserts.insert("cache_entry", List.of("cache_key"), row)));
     }
 }

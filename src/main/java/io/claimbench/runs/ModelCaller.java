@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Calls a model for a run: through the cache, within the model's limits and the run's call slots, retrying
  * 429, 5xx, timeouts and network errors with exponential backoff and jitter, and waiting at least the server's
- * Retry-After. Other failures are not retried. A stopped run stops retrying.
+ * Retry-After. Other failures are not retried. A stopped run stops retrying. The cache and the run's cost wait for a
+ * database that went away ({@link DatabaseRetry}): an answer paid for is kept, not asked for again.
  */
 @ApplicationScoped
 public class ModelCaller {
@@ -24,8 +25,10 @@ public class ModelCaller {
     private final AnswerCache cache;
     private final RunsConfig config;
     private final WorkItemStore store;
+    private final DatabaseRetry db;
 
-    public ModelCaller(ModelRegistry registry, AnswerCache cache, RunsConfig config, WorkItemStore store) {
+    public ModelCaller(ModelRegistry registry, AnswerCache cache, RunsConfig config, WorkItemStore store, DatabaseRetry db) {
+        this.db = db;
         this.registry = registry;
         this.cache = cache;
         this.config = config;
@@ -35,19 +38,20 @@ public class ModelCaller {
     CallResult call(RunContext ctx, ModelSpec spec, GenerationRequest request, String cacheKey, String kind) {
         boolean cacheable = ctx.settings.cache() && spec.provider() != Provider.RECORDED;
         if (cacheable) {
-            Optional<Generation> hit = cache.get(cacheKey);
+            Optional<Generation> hit = db.call("reading the answer cache", () -> cache.get(cacheKey));
             if (hit.isPresent()) {
                 return new CallResult(hit.get(), true, cacheKey, 0.0);
             }
         }
         Generation g = callWithRetries(ctx, spec, request);
         if (cacheable) {
-            cache.put(cacheKey, kind, g);
+            db.run("writing the answer cache", () -> cache.put(cacheKey, kind, g));
         }
         Double cost = spec.cost(g.tokensIn(), g.tokensOut());
         if (cost != null && cost > 0) {
             // Booked at once: a stop or crash before the item is recorded loses no spend.
-            double spent = store.addCost(ctx.runId, cost);
+            // A retry after a commit whose answer was lost may book this call twice: an overstatement, never a loss.
+            double spent = db.call("booking a call's cost", () -> store.addCost(ctx.runId, cost));
             if (ctx.settings.costCap() != null && spent >= ctx.settings.costCap()) {
                 ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached (spent %.4f)", ctx.settings.costCap(), spent));
             }

@@ -21,7 +21,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Executes runs in the background on virtual threads. A coordinator per run claims work items from the database
  * while the run has call slots free, so that at most {@code concurrency} items are in progress; each item's
- * calls then take the run's and the model's slots. Resumes unfinished runs at start-up.
+ * calls then take the run's and the model's slots. Resumes unfinished runs at start-up. Every database access of an
+ * executing run goes through {@link DatabaseRetry}: a database that goes away holds the run up, it does not fail it.
  */
 @ApplicationScoped
 public class RunExecutor {
@@ -39,10 +40,12 @@ public class RunExecutor {
     private final RunsConfig config;
     private final EarlyStop earlyStop;
     private final Event<RunEnded> ended;
+    private final DatabaseRetry db;
 
     public RunExecutor(RunRecords runs, RunContexts contexts, WorkItemStore store, WorkItemProcessor processor,
-                       RunsConfig config, EarlyStop earlyStop, Event<RunEnded> ended) {
+                       RunsConfig config, EarlyStop earlyStop, Event<RunEnded> ended, DatabaseRetry db) {
         this.ended = ended;
+        this.db = db;
         this.runs = runs;
         this.contexts = contexts;
         this.store = store;
@@ -72,6 +75,7 @@ public class RunExecutor {
      * are recorded or cached and the run resumes on the next start without paying for them again.
      */
     void onStop(@Observes ShutdownEvent event) {
+        db.stopWaitingAfter(config.shutdownGrace());
         active.values().forEach(h -> {
             if (h.ctx != null) {
                 h.ctx.stop(RunState.RUNNING, "shutting down");
@@ -116,24 +120,27 @@ public class RunExecutor {
     private void coordinate(String runId, Handle h) {
         RunState finalState = null;
         try {
-            RunEntity run = runs.find(runId).orElseThrow();
+            RunEntity run = db.call("reading the run", () -> runs.find(runId)).orElseThrow();
             if (run.state.terminal()) {
                 finalState = run.state;
                 return;
             }
             try {
-                h.ctx = contexts.context(run);
+                h.ctx = db.call("preparing the run", () -> contexts.context(run));
             } catch (RuntimeException e) {
-                finalState = runs.finish(runId, RunState.FAILED, e.getMessage());
+                finalState = db.call("failing the run", () -> runs.finish(runId, RunState.FAILED, e.getMessage()));
                 return;
             }
-            runs.markRunning(runId);
+            db.run("starting the run", () -> runs.markRunning(runId));
             LOG.infof("run %s started: eval set %s, %s against %s, %d items, scorer %s", runId, run.evalSetId,
                     run.candidate, run.baseline, run.totalItems, run.scorer);
             finalState = loop(h.ctx, run.concurrency);
         } catch (RuntimeException | Error e) {
             LOG.errorf(e, "run %s failed", runId);
-            finalState = runs.finish(runId, RunState.FAILED, "internal error: " + e.getClass().getSimpleName());
+            String reason = e instanceof DatabaseRetry.DatabaseUnavailableException ? e.getMessage()
+                    : "internal error: " + e.getClass().getSimpleName();
+            // If the database is still away, the run stays running in it and resumes on the next start.
+            finalState = runs.finish(runId, RunState.FAILED, reason);
         } finally {
             active.remove(runId);
             if (finalState != null && finalState.terminal()) {
@@ -150,15 +157,15 @@ public class RunExecutor {
         long renewEvery = Math.max(1, config.lease().toNanos() / 3);
         long lastRenewal = System.nanoTime();
         Double cap = ctx.settings.costCap();
-        if (cap != null && store.spent(ctx.runId) >= cap) {
+        if (cap != null && db.call("reading the run's cost", () -> store.spent(ctx.runId)) >= cap) {
             ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached before resuming", cap));
         }
         while (!ctx.stopped()) {
             if (System.nanoTime() - lastRenewal > renewEvery) {
-                store.renew(ctx.runId, owner, config.lease());
+                db.call("renewing leases", () -> store.renew(ctx.runId, owner, config.lease()));
                 lastRenewal = System.nanoTime();
             }
-            if (runs.cancelledOrGone(ctx.runId)) {
+            if (db.call("checking for a cancel", () -> runs.cancelledOrGone(ctx.runId))) {
                 ctx.stop(RunState.CANCELLED, "cancelled by request");
                 break;
             }
@@ -174,14 +181,23 @@ public class RunExecutor {
             if (free == 0) {
                 continue;
             }
-            List<WorkItemEntity> claimed = store.claim(ctx.runId, owner, free, config.lease());
+            List<WorkItemEntity> claimed = db.call("claiming work items", () -> store.claim(ctx.runId, owner, free, config.lease()));
             if (claimed.isEmpty()) {
+                boolean idle;
                 synchronized (progress) {
-                    if (inFlight[0] == 0) {
-                        if (store.unfinished(ctx.runId) == 0) {
-                            break;
-                        }
-                        // Items held by another process: wait for them, or for their lease to run out.
+                    idle = inFlight[0] == 0;
+                }
+                if (idle) {
+                    if (db.call("counting unfinished items", () -> store.unfinished(ctx.runId)) == 0) {
+                        break;
+                    }
+                    // Nothing runs here, so an item this process holds is one whose claim committed while its answer
+                    // was lost with the connection: claim it again. Others are held by another process: wait for
+                    // them, or for their lease to run out.
+                    int orphans = db.call("releasing items claimed in doubt", () -> store.releaseOwn(ctx.runId, owner));
+                    if (orphans > 0) {
+                        LOG.infof("run %s: %d items claimed while the database went away are claimed again", ctx.runId, orphans);
+                        continue;
                     }
                 }
                 synchronized (progress) {
@@ -219,34 +235,48 @@ public class RunExecutor {
         }
         RunContext.Stop stop = ctx.stop.get();
         double budget = config.maxErrorShare();
-        if (stop == null || (stop.state() == RunState.STOPPED && store.unfinished(ctx.runId) == 0)) {
-            return runs.end(ctx.runId, RunState.COMPLETED, null, budget); // a cap reached on the last item stopped nothing
+        if (stop == null || (stop.state() == RunState.STOPPED && db.call("counting unfinished items", () -> store.unfinished(ctx.runId)) == 0)) {
+            // a cap reached on the last item stopped nothing
+            return db.call("ending the run", () -> runs.end(ctx.runId, RunState.COMPLETED, null, budget));
         }
         if (stop.state() == RunState.RUNNING) {
             return RunState.RUNNING; // shutting down: stays running, resumed on the next start
         }
         if (stop.state() == RunState.COMPLETED || stop.state() == RunState.STOPPED) { // settled early, or the cost cap
-            return runs.end(ctx.runId, stop.state(), stop.reason(), budget);
+            return db.call("ending the run", () -> runs.end(ctx.runId, stop.state(), stop.reason(), budget));
         }
-        return runs.finish(ctx.runId, stop.state(), stop.reason());
+        return db.call("ending the run", () -> runs.finish(ctx.runId, stop.state(), stop.reason()));
     }
 
     private void runItem(RunContext ctx, WorkItemEntity item) {
         try {
-            PromptVersionEntity prompt = QuarkusTransaction.requiringNew().call(() -> PromptVersionEntity.findById(item.promptVersionId));
+            PromptVersionEntity prompt = db.call("reading a prompt", () -> QuarkusTransaction.requiringNew()
+                    .call(() -> PromptVersionEntity.<PromptVersionEntity>findById(item.promptVersionId)));
             WorkItemStore.ItemRecord record = processor.process(ctx, item, prompt);
-            if (!store.record(item.id, owner, record)) {
+            if (!db.call("recording a work item", () -> store.record(item.id, owner, record))) {
                 LOG.warnf("work item %d of run %s was taken over by another process; its result here is dropped", item.id, ctx.runId);
             } else if (ctx.settings.earlyStop()) {
-                earlyStop.check(ctx.runId, ctx.hypothesis, ctx.settings.samples(), ctx.evalSet.prompts().size())
-                        .ifPresent(s -> ctx.stop(RunState.COMPLETED, s.reason(ctx.totalItems, ctx.totalItems - store.unfinished(ctx.runId))));
+                db.call("checking for an early stop", () -> earlyStop.check(ctx.runId, ctx.hypothesis,
+                                ctx.settings.samples(), ctx.evalSet.prompts().size()))
+                        .ifPresent(s -> ctx.stop(RunState.COMPLETED, s.reason(ctx.totalItems,
+                                ctx.totalItems - db.call("counting unfinished items", () -> store.unfinished(ctx.runId)))));
             }
         } catch (RunStoppedException e) {
-            store.release(item.id);
+            release(ctx, item);
         } catch (RuntimeException e) {
             LOG.errorf(e, "work item %d of run %s failed; released for a retry", item.id, ctx.runId);
-            store.release(item.id);
-            ctx.stop(RunState.FAILED, "internal error on a work item: " + e.getClass().getSimpleName());
+            ctx.stop(RunState.FAILED, e instanceof DatabaseRetry.DatabaseUnavailableException ? e.getMessage()
+                    : "internal error on a work item: " + e.getClass().getSimpleName());
+            release(ctx, item);
+        }
+    }
+
+    /** Gives an item back; if the database cannot be told, the item's lease (or the next start) gives it back. */
+    private void release(RunContext ctx, WorkItemEntity item) {
+        try {
+            db.run("releasing a work item", () -> store.release(item.id));
+        } catch (RuntimeException e) {
+            LOG.warnf("work item %d of run %s could not be released (%s); it is claimed again later", item.id, ctx.runId, e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Creates runs (validated, with their work items), starts them in the background and cancels them. */
 @ApplicationScoped
@@ -58,6 +59,22 @@ public class RunService {
         return run;
     }
 
+    /**
+     * Validates and records the run with its work items as {@link #start} does, and then, in the same transaction, asks
+     * {@code keep} whether to keep it: if not, nothing is recorded and nothing starts. {@code keep} may write to the
+     * database (in that transaction) and refer to the run.
+     */
+    Optional<RunEntity> startIf(RunRequest request, String startedBy, Predicate<RunEntity> keep) {
+        RunDefinition definition = validator.validate(request, false);
+        RunEntity run = newRun(definition);
+        run.startedBy = startedBy;
+        if (!persistWithItems(run, definition, keep)) {
+            return Optional.empty();
+        }
+        executor.submit(run.id);
+        return Optional.of(run);
+    }
+
     /** Checks a request as {@link #start} would, recording nothing: an {@link InvalidRunException} names the field. */
     public void check(RunRequest request, boolean trusted) {
         validator.validate(request, trusted);
@@ -72,7 +89,7 @@ public class RunService {
         RunDefinition definition = validator.validate(r, trusted);
         RunEntity run = newRun(definition);
         run.startedBy = startedBy;
-        persistWithItems(run, definition);
+        persistWithItems(run, definition, kept -> true);
         return run;
     }
 
@@ -137,22 +154,36 @@ public class RunService {
         return run;
     }
 
-    private void persistWithItems(RunEntity run, RunDefinition d) {
+    private boolean persistWithItems(RunEntity run, RunDefinition d, Predicate<RunEntity> keep) {
         Map<String, Long> versions = catalog.promptVersionIds(d.set().id());
-        QuarkusTransaction.requiringNew().run(() -> {
-            run.persist();
-            for (PromptItem p : d.set().prompts()) {
-                Long versionId = versions.get(p.id());
-                for (int s = 0; s < d.settings().samples(); s++) {
-                    WorkItemEntity w = new WorkItemEntity();
-                    w.runId = run.id;
-                    w.promptVersionId = versionId;
-                    w.sampleIndex = s;
-                    w.state = WorkItemEntity.PENDING;
-                    w.persist();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                run.persist();
+                for (PromptItem p : d.set().prompts()) {
+                    Long versionId = versions.get(p.id());
+                    for (int s = 0; s < d.settings().samples(); s++) {
+                        WorkItemEntity w = new WorkItemEntity();
+                        w.runId = run.id;
+                        w.promptVersionId = versionId;
+                        w.sampleIndex = s;
+                        w.state = WorkItemEntity.PENDING;
+                        w.persist();
+                    }
                 }
-            }
-        });
+                if (!keep.test(run)) {
+                    throw new NotKept(); // rolls the transaction back
+                }
+            });
+            return true;
+        } catch (NotKept e) {
+            return false;
+        }
+    }
+
+    private static final class NotKept extends RuntimeException {
+        NotKept() {
+            super("not kept", null, false, false);
+        }
     }
 
     private String gitRevision() {

@@ -60,6 +60,18 @@ public interface RunsConfig {
     @WithDefault("30s")
     Duration shutdownGrace();
 
+    /**
+     * How long an executing run waits for a database that went away (connection refused or lost, server shutting
+     * down, no connection from the pool) before its items fail as internal errors; meanwhile every read and write of
+     * the run is retried and nothing it holds is dropped; default 30m.
+     */
+    @WithDefault("30m")
+    Duration databaseOutageLimit();
+
+    /** The longest pause between two attempts to reach the database again (from 100ms, doubled); default 2s. */
+    @WithDefault("2s")
+    Duration databaseRetryMaxDelay();
+
     /** Git revision recorded with each run; default: read from {@code git rev-parse HEAD} when available. */
     java.util.Optional<String> gitRevision();
 }

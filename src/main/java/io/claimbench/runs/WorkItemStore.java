@@ -80,6 +80,17 @@ public class WorkItemStore {
                 .setParameter("id", itemId).executeUpdate());
     }
 
+    /**
+     * Releases the items of a run that this process holds: for its coordinator when none of them is being worked on
+     * (a claim that committed while its answer was lost with the connection left them held by nobody).
+     */
+    public int releaseOwn(String runId, String owner) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null "
+                                + "where w.runId = :run and w.owner = :owner and w.state = 'RUNNING'")
+                .setParameter("run", runId).setParameter("owner", owner).executeUpdate());
+    }
+
     /** Releases every claimed item at once: for a single process restarting after a crash. */
     public int releaseAllClaims() {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
@@ -95,7 +106,9 @@ public class WorkItemStore {
 
     /**
      * Stores an item's generations, judgments and comparison and marks it done, if this process still holds it;
-     * returns false (storing nothing) when the item was taken over meanwhile.
+     * returns false (storing nothing) when the item was taken over meanwhile. Repeatable: after a failed attempt (rolled
+     * back) everything is stored anew, and after one whose commit went through unbeknown to us (the connection was lost
+     * on the way back) the item is found done by this process and nothing is stored twice.
      */
     public boolean record(long itemId, String owner, ItemRecord r) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -103,8 +116,14 @@ public class WorkItemStore {
                             + "where w.id = :id and w.owner = :owner and w.state = 'RUNNING'")
                     .setParameter("id", itemId).setParameter("owner", owner).executeUpdate();
             if (done == 0) {
-                return false;
+                return em.createQuery("select count(w) from WorkItemEntity w where w.id = :id and w.owner = :owner "
+                                + "and w.state = 'DONE'", Long.class)
+                        .setParameter("id", itemId).setParameter("owner", owner).getSingleResult() == 1;
             }
+            // Ids a rolled-back attempt assigned would make these look stored already.
+            r.generations().forEach(g -> g.id = null);
+            r.judgments().forEach(j -> j.id = null);
+            r.comparison().id = null;
             r.generations().forEach(g -> g.persist());
             r.judgments().forEach(j -> j.persist());
             r.comparison().persist();

@@ -40,5 +40,7 @@ public final class SchemaIndexes {
         // The unique constraint's index serves lookups by comparison; the duplicate index is gone.
         assertThat(of(ds, "human_vote")).noneMatch(i -> i.startsWith("ix_human_vote_comparison"))
                 .anyMatch(i -> i.endsWith(":comparison_id"));
+        // Idempotency keys: looked up by caller and key (the unique constraint), purged by age.
+        assertThat(of(ds, "idempotency_key")).contains("ix_idempotency_key_created:created_at").anyMatch(i -> i.endsWith(":caller"));
     }
 }

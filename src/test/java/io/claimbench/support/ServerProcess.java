@@ -29,6 +29,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Map<String, String> properties, Path log) throws IOException {
+        return start(properties, Map.of(), log);
+    }
+
+    /** With these environment variables set, beside the test's own (an empty value removes one). */
+    public static ServerProcess start(Map<String, String> properties, Map<String, String> environment, Path log) throws IOException {
         String jar = System.getProperty("claimbench.app.jar", "target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         List<String> cmd = new ArrayList<>();
@@ -46,7 +51,15 @@ public final class ServerProcess implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar);
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        environment.forEach((k, v) -> {
+            if (v.isEmpty()) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        Process p = pb.start();
         ServerProcess server = new ServerProcess(p, port, dataDir);
         server.awaitHealthy(Duration.ofSeconds(60));
         Path keyFile = dataDir.resolve("admin.key");
