@@ -1,6 +1,7 @@
 package io.claimbench.api;
 
 import io.claimbench.results.LeaderboardService;
+import io.claimbench.results.Rater;
 import io.claimbench.stats.BradleyTerry;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
  * reference scores, as the API's own types, mapped from {@link BradleyTerry.Ratings} and
  * {@link LeaderboardService.ModelScore} here only.
  */
-public record LeaderboardView(String evalSet, String category, String method, String anchor, long battles,
+public record LeaderboardView(String evalSet, String category, String rater, String method, String anchor, long battles,
                               double tieParameter, int resamples, long seed, List<RatingView> ratings,
                               List<ModelScoreView> scores) {
 
@@ -21,7 +22,13 @@ public record LeaderboardView(String evalSet, String category, String method, St
     /** The board as asked for: {@code resamples} and {@code seed} are the request's, echoed for reproduction. */
     public static LeaderboardView of(String evalSet, String category, int resamples, long seed, BradleyTerry.Ratings r,
                                      List<LeaderboardService.ModelScore> scores) {
-        return new LeaderboardView(evalSet, category, METHOD, r.anchor(), r.battles(), r.tieParameter(), resamples, seed,
+        return of(evalSet, category, Rater.JUDGES, resamples, seed, r, scores);
+    }
+
+    /** {@code rater}: whose verdicts the ratings come from, the judges' or the human votes'. */
+    public static LeaderboardView of(String evalSet, String category, Rater rater, int resamples, long seed,
+                                     BradleyTerry.Ratings r, List<LeaderboardService.ModelScore> scores) {
+        return new LeaderboardView(evalSet, category, rater.label(), METHOD, r.anchor(), r.battles(), r.tieParameter(), resamples, seed,
                 Views.list(r.ratings(), RatingView::of), Views.list(scores, ModelScoreView::of));
     }
 

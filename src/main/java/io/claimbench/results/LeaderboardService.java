@@ -98,6 +98,38 @@ public class LeaderboardService {
     }
 
     public BradleyTerry.Ratings ratings(String evalSet, String category, String anchor, int resamples, long seed) {
-        return BradleyTerry.fit(battles(evalSet, category), anchor, resamples, seed);
+        return ratings(Rater.JUDGES, evalSet, category, anchor, resamples, seed);
+    }
+
+    /** The ratings by the judges' verdicts or, with {@link Rater#HUMANS}, by the human votes alone. */
+    public BradleyTerry.Ratings ratings(Rater rater, String evalSet, String category, String anchor, int resamples, long seed) {
+        List<Battle> battles = rater == Rater.HUMANS ? humanBattles(evalSet, category) : battles(evalSet, category);
+        return BradleyTerry.fit(battles, anchor, resamples, seed);
+    }
+
+    /**
+     * Humans as a rater of their own: each human vote (blind votes and imported human labels) on a comparison of the
+     * eval set is one battle between the run's candidate and baseline, clustered by prompt like the judges' battles.
+     */
+    public List<Battle> humanBattles(String evalSet, String category) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String q = "select c.promptVersionId, v.outcome, r.candidate, r.baseline from HumanVoteEntity v, "
+                    + "ComparisonEntity c, RunEntity r where v.comparisonId = c.id and c.runId = r.id and r.evalSetId = :set "
+                    + "and v.outcome in :decided" + (category == null ? "" : " and c.category = :category") + " order by v.id";
+            var query = em.createQuery(q, Object[].class).setParameter("set", evalSet)
+                    .setParameter("decided", List.of(PairOutcome.WIN, PairOutcome.TIE, PairOutcome.LOSS));
+            if (category != null) {
+                query.setParameter("category", category);
+            }
+            List<Battle> battles = new ArrayList<>();
+            for (Object[] row : query.getResultList()) {
+                String candidate = (String) row[2];
+                String baseline = (String) row[3];
+                if (!candidate.equals(baseline)) {
+                    battles.add(new Battle("prompt-" + row[0], candidate, baseline, ((PairOutcome) row[1]).winShare()));
+                }
+            }
+            return battles;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.claimbench.web;
 
+import io.claimbench.results.Rater;
 import io.claimbench.api.LeaderboardView;
 import io.claimbench.catalog.CatalogService;
 import io.claimbench.catalog.EvalSet;
@@ -36,7 +37,8 @@ public class LeaderboardPageResource {
     }
 
     @GET
-    public TemplateInstance board(@QueryParam("evalSet") String evalSet, @QueryParam("category") String category) {
+    public TemplateInstance board(@QueryParam("evalSet") String evalSet, @QueryParam("category") String category,
+                                  @QueryParam("rater") String raterParam) {
         access.requireReader("/leaderboard");
         List<String> sets = catalog.all().stream().map(EvalSet::id).sorted().toList();
         if (evalSet == null || evalSet.isBlank()) {
@@ -50,8 +52,10 @@ public class LeaderboardPageResource {
         if (set != null && c != null && !set.categories().contains(c)) {
             throw new PageException(400, "Eval set '" + evalSet + "' has no category '" + c + "'.");
         }
-        LeaderboardView board = LeaderboardView.of(evalSet, c, RESAMPLES, 0, leaderboard.ratings(evalSet, c, null, RESAMPLES, 0),
-                leaderboard.scores(evalSet, c));
+        Rater rater = raterParam == null || raterParam.isBlank() ? Rater.JUDGES : Rater.parse(raterParam)
+                .orElseThrow(() -> new PageException(400, "Rated by: judges or humans."));
+        LeaderboardView board = LeaderboardView.of(evalSet, c, rater, RESAMPLES, 0,
+                leaderboard.ratings(rater, evalSet, c, null, RESAMPLES, 0), leaderboard.scores(evalSet, c));
         return Pages.leaderboard(sets, board, access.signedIn());
     }
 }
