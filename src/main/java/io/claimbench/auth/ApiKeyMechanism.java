@@ -33,7 +33,18 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
         if (key == null) {
             return Uni.createFrom().nullItem();
         }
-        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key), context));
+        Uni<SecurityIdentity> identity = identityProviderManager.authenticate(
+                HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key), context));
+        if (fromHeader(context)) {
+            return identity;
+        }
+        // A session whose key was revoked since sign-in is no session: the browser is anonymous (and sent to sign in).
+        return identity.onFailure(io.quarkus.security.AuthenticationFailedException.class).recoverWithNull();
+    }
+
+    private static boolean fromHeader(RoutingContext context) {
+        String header = context.request().getHeader(HEADER);
+        return header != null && !header.isBlank() || context.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
     }
 
     static String key(RoutingContext context) {

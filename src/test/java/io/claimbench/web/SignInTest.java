@@ -60,6 +60,20 @@ class SignInTest {
                 .then().statusCode(401);
     }
 
+    /** A key revoked after sign-in leaves a stale cookie: the browser is sent to sign in again, not shown JSON. */
+    @Test
+    void should_send_a_browser_whose_key_was_revoked_to_sign_in() {
+        var created = given().header("Authorization", "Bearer " + TestKeys.ADMIN).contentType("application/json")
+                .body("{\"name\":\"web-revoked\",\"roles\":[\"reader\"]}").post("/api/keys").then().statusCode(201).extract();
+        String session = signIn(created.path("key"), "/").getCookie(ApiKeyMechanism.SESSION_COOKIE);
+        given().cookie(ApiKeyMechanism.SESSION_COOKIE, session).get("/").then().statusCode(200);
+        given().header("Authorization", "Bearer " + TestKeys.ADMIN).delete("/api/keys/" + created.path("id")).then().statusCode(200);
+        Response r = given().redirects().follow(false).cookie(ApiKeyMechanism.SESSION_COOKIE, session).get("/");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(local(r)).startsWith("/sign-in");
+        given().cookie(ApiKeyMechanism.SESSION_COOKIE, session).get("/api/runs").then().statusCode(401);
+    }
+
     @Test
     void should_refuse_a_wrong_key_without_echoing_it_and_never_redirect_off_site() {
         Response bad = signIn("cb_not-a-real-key-not-a-real-key-not-a-real-key0", "/");
