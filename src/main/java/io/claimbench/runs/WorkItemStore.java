@@ -20,10 +20,14 @@ public class WorkItemStore {
 
     private final EntityManager em;
     private final Clock clock;
+    private final AnswerCache cache;
+    private final InsertIfAbsent inserts;
 
-    public WorkItemStore(EntityManager em, Clock clock) {
+    public WorkItemStore(EntityManager em, Clock clock, AnswerCache cache, InsertIfAbsent inserts) {
         this.em = em;
         this.clock = clock;
+        this.cache = cache;
+        this.inserts = inserts;
     }
 
     /**
@@ -75,9 +79,18 @@ public class WorkItemStore {
     }
 
     public void release(long itemId) {
-        QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null where w.id = :id and w.state = 'RUNNING'")
-                .setParameter("id", itemId).executeUpdate());
+        release(itemId, List.of());
+    }
+
+    /** Gives an unfinished item back, storing in the same transaction the answers it got (paid for, kept in the cache). */
+    public void release(long itemId, List<AnswerCache.Entry> answers) {
+        List<AnswerCache.Entry> fresh = List.copyOf(answers);
+        inserts.exclusive(AnswerCache.keys(fresh), () -> QuarkusTransaction.requiringNew().call(() -> {
+            cache.insert(fresh);
+            return em.createQuery("update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null "
+                            + "where w.id = :id and w.state = 'RUNNING'")
+                    .setParameter("id", itemId).executeUpdate();
+        }));
     }
 
     /**
@@ -105,17 +118,19 @@ public class WorkItemStore {
     }
 
     /**
-     * Stores an item's generations, judgments and comparison and marks it done, if this process still holds it;
-     * returns false (storing nothing) when the item was taken over meanwhile. Repeatable: after a failed attempt (rolled
-     * back) everything is stored anew, and after one whose commit went through unbeknown to us (the connection was lost
-     * on the way back) the item is found done by this process and nothing is stored twice.
+     * Stores an item's generations, judgments and comparison and marks it done, if this process still holds it,
+     * together with the fresh answers it got for the cache, in one transaction; returns false (storing nothing of the
+     * item, but its answers) when the item was taken over meanwhile. Repeatable: after a failed attempt (rolled back)
+     * everything is stored anew, and after one whose commit went through unbeknown to us (the connection was lost on the
+     * way back) the item is found done by this process and nothing is stored twice.
      */
     public boolean record(long itemId, String owner, ItemRecord r) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return inserts.exclusive(AnswerCache.keys(r.answers()), () -> QuarkusTransaction.requiringNew().call(() -> {
             int done = em.createQuery("update WorkItemEntity w set w.state = 'DONE', w.leaseUntil = null "
                             + "where w.id = :id and w.owner = :owner and w.state = 'RUNNING'")
                     .setParameter("id", itemId).setParameter("owner", owner).executeUpdate();
             if (done == 0) {
+                cache.insert(r.answers());
                 return em.createQuery("select count(w) from WorkItemEntity w where w.id = :id and w.owner = :owner "
                                 + "and w.state = 'DONE'", Long.class)
                         .setParameter("id", itemId).setParameter("owner", owner).getSingleResult() == 1;
@@ -124,15 +139,22 @@ public class WorkItemStore {
             r.generations().forEach(g -> g.id = null);
             r.judgments().forEach(j -> j.id = null);
             r.comparison().id = null;
-            r.generations().forEach(g -> g.persist());
-            r.judgments().forEach(j -> j.persist());
-            r.comparison().persist();
+            r.generations().forEach(em::persist);
+            r.judgments().forEach(em::persist);
+            em.persist(r.comparison());
+            cache.insert(r.answers());
             return true;
-        });
+        }));
     }
 
-    /** Everything one work item produced (its cost is already on the run, call by call). */
+    /**
+     * Everything one work item produced (its cost is already on the run, call by call), and the fresh answers it got,
+     * to store in the cache.
+     */
     public record ItemRecord(List<GenerationEntity> generations, List<JudgmentEntity> judgments,
-                             ComparisonEntity comparison) {
+                             ComparisonEntity comparison, List<AnswerCache.Entry> answers) {
+        public ItemRecord {
+            answers = List.copyOf(answers);
+        }
     }
 }
