@@ -87,10 +87,19 @@ public class AnswerCache {
      * {@link #keys} of them; returns how many were stored.
      */
     int insert(List<Entry> entries) {
+        return inserts.insertAll(TABLE, KEY, rows(entries));
+    }
+
+    /** {@link #insert(List)} on a connection the caller holds, in its transaction. */
+    int insert(Connection connection, List<Entry> entries) throws SQLException {
+        return inserts.insertAll(connection, TABLE, KEY, rows(entries));
+    }
+
+    private List<List<InsertIfAbsent.Value>> rows(List<Entry> entries) {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
         Map<String, Entry> byKey = new LinkedHashMap<>();
         entries.forEach(e -> byKey.putIfAbsent(e.key(), e));
-        return inserts.insertAll(TABLE, KEY, byKey.values().stream().map(e -> row(e, now)).toList());
+        return byKey.values().stream().map(e -> row(e, now)).toList();
     }
 
     static List<String> keys(List<Entry> entries) {

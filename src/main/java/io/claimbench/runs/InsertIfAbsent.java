@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -93,27 +94,33 @@ public class InsertIfAbsent {
         if (rows.isEmpty()) {
             return 0;
         }
+        em.flush();
+        return em.unwrap(Session.class).doReturningWork(connection -> insertAll(connection, table, keyColumns, rows));
+    }
+
+    /** {@link #insertAll(String, List, List)} on a connection the caller holds, in its transaction. */
+    public int insertAll(Connection connection, String table, List<String> keyColumns, List<List<Value>> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
         List<Value> first = rows.getFirst();
         String sql = postgres ? postgres(table, keyColumns, first) : h2(table, keyColumns, first);
-        em.flush();
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (List<Value> values : rows) {
-                    bind(ps, values);
-                    if (rows.size() > 1) {
-                        ps.addBatch();
-                    }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (List<Value> values : rows) {
+                bind(ps, values);
+                if (rows.size() > 1) {
+                    ps.addBatch();
                 }
-                if (rows.size() == 1) {
-                    return ps.executeUpdate();
-                }
-                int inserted = 0;
-                for (int n : ps.executeBatch()) {
-                    inserted += n == Statement.SUCCESS_NO_INFO ? 1 : n;
-                }
-                return inserted;
             }
-        });
+            if (rows.size() == 1) {
+                return ps.executeUpdate();
+            }
+            int inserted = 0;
+            for (int n : ps.executeBatch()) {
+                inserted += n == Statement.SUCCESS_NO_INFO ? 1 : n;
+            }
+            return inserted;
+        }
     }
 
     private static void bind(PreparedStatement ps, List<Value> values) throws SQLException {

@@ -3,6 +3,12 @@ package io.claimbench.runs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +23,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class WorkItemStore {
+
+    private static final EntityRows<GenerationEntity> GENERATIONS = new EntityRows<>(GenerationEntity.class);
+    private static final EntityRows<JudgmentEntity> JUDGMENTS = new EntityRows<>(JudgmentEntity.class);
+    private static final EntityRows<ComparisonEntity> COMPARISONS = new EntityRows<>(ComparisonEntity.class);
 
     private final EntityManager em;
     private final Clock clock;
@@ -126,25 +136,52 @@ public class WorkItemStore {
      */
     public boolean record(long itemId, String owner, ItemRecord r) {
         return inserts.exclusive(AnswerCache.keys(r.answers()), () -> QuarkusTransaction.requiringNew().call(() -> {
-            int done = em.createQuery("update WorkItemEntity w set w.state = 'DONE', w.leaseUntil = null "
-                            + "where w.id = :id and w.owner = :owner and w.state = 'RUNNING'")
-                    .setParameter("id", itemId).setParameter("owner", owner).executeUpdate();
-            if (done == 0) {
-                cache.insert(r.answers());
-                return em.createQuery("select count(w) from WorkItemEntity w where w.id = :id and w.owner = :owner "
-                                + "and w.state = 'DONE'", Long.class)
-                        .setParameter("id", itemId).setParameter("owner", owner).getSingleResult() == 1;
-            }
-            // Ids a rolled-back attempt assigned would make these look stored already.
-            r.generations().forEach(g -> g.id = null);
-            r.judgments().forEach(j -> j.id = null);
-            r.comparison().id = null;
-            r.generations().forEach(em::persist);
-            r.judgments().forEach(em::persist);
-            em.persist(r.comparison());
-            cache.insert(r.answers());
-            return true;
+            em.flush();
+            return em.unwrap(Session.class).doReturningWork(c -> record(c, itemId, owner, r));
         }));
+    }
+
+    /** The statements of {@link #record}, in plain JDBC batches: this is the one write of every work item. */
+    private boolean record(Connection c, long itemId, String owner, ItemRecord r) throws SQLException {
+        int done;
+        try (PreparedStatement ps = c.prepareStatement("update work_item set state = 'DONE', lease_until = null "
+                + "where id = ? and owner = ? and state = 'RUNNING'")) {
+            ps.setLong(1, itemId);
+            ps.setString(2, owner);
+            done = ps.executeUpdate();
+        }
+        cache.insert(c, r.answers());
+        if (done == 0) {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from work_item where id = ? and owner = ? and state = 'DONE'")) {
+                ps.setLong(1, itemId);
+                ps.setString(2, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getLong(1) == 1;
+                }
+            }
+        }
+        insert(c, GENERATIONS, r.generations());
+        insert(c, JUDGMENTS, r.judgments());
+        insert(c, COMPARISONS, List.of(r.comparison()));
+        return true;
+    }
+
+    private static <T> void insert(Connection c, EntityRows<T> rows, List<T> values) throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(rows.sql())) {
+            if (values.size() == 1) {
+                rows.bind(ps, values.getFirst());
+                ps.executeUpdate();
+                return;
+            }
+            for (T v : values) {
+                rows.bind(ps, v);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /**
