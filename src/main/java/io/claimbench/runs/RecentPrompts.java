@@ -24,6 +24,19 @@ final class RecentPrompts {
         };
     }
 
+    /** Of {@code ids}, those not among the recent ones. */
+    java.util.List<Long> missing(java.util.Collection<Long> ids) {
+        synchronized (recent) {
+            return ids.stream().distinct().filter(id -> !recent.containsKey(id)).toList();
+        }
+    }
+
+    void put(PromptVersionEntity p) {
+        synchronized (recent) {
+            recent.put(p.id, p);
+        }
+    }
+
     /** The prompt version, read with {@code reader} (outside the lock) when it is not among the recent ones. */
     PromptVersionEntity get(long id, LongFunction<PromptVersionEntity> reader) {
         synchronized (recent) {

@@ -222,6 +222,12 @@ public class RunExecutor {
                     continue;
                 }
                 queued.addAll(claimed);
+                // The batch's prompts in one read, not one per item.
+                List<Long> unread = ctx.prompts.missing(claimed.stream().map(w -> w.promptVersionId).toList());
+                if (!unread.isEmpty()) {
+                    db.call("reading prompts", () -> QuarkusTransaction.requiringNew().call(() ->
+                            PromptVersionEntity.<PromptVersionEntity>list("id in ?1", unread))).forEach(ctx.prompts::put);
+                }
             }
             while (!queued.isEmpty() && !ctx.stopped() && slots.tryAcquire()) {
                 WorkItemEntity item = queued.poll();

@@ -1,6 +1,7 @@
 package io.claimbench.runs;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -24,6 +25,7 @@ import java.util.List;
 @ApplicationScoped
 public class WorkItemStore {
 
+    private static final int RECORD_BATCH = 64;
     private static final EntityRows<GenerationEntity> GENERATIONS = new EntityRows<>(GenerationEntity.class);
     private static final EntityRows<JudgmentEntity> JUDGMENTS = new EntityRows<>(JudgmentEntity.class);
     private static final EntityRows<ComparisonEntity> COMPARISONS = new EntityRows<>(ComparisonEntity.class);
@@ -32,12 +34,15 @@ public class WorkItemStore {
     private final Clock clock;
     private final AnswerCache cache;
     private final InsertIfAbsent inserts;
+    /** Work items finished while one commits are recorded together in the next transaction. */
+    private final GroupCommit<Recording, Boolean> recorder;
 
     public WorkItemStore(EntityManager em, Clock clock, AnswerCache cache, InsertIfAbsent inserts) {
         this.em = em;
         this.clock = clock;
         this.cache = cache;
         this.inserts = inserts;
+        this.recorder = new GroupCommit<>("claimbench-recorder", RECORD_BATCH, this::recordAll);
     }
 
     /**
@@ -135,10 +140,30 @@ public class WorkItemStore {
      * way back) the item is found done by this process and nothing is stored twice.
      */
     public boolean record(long itemId, String owner, ItemRecord r) {
-        return inserts.exclusive(AnswerCache.keys(r.answers()), () -> QuarkusTransaction.requiringNew().call(() -> {
+        return recorder.submit(new Recording(itemId, owner, r));
+    }
+
+    /** Records work items in one transaction: what {@link #recorder} commits together. */
+    private List<Boolean> recordAll(List<Recording> batch) {
+        List<String> keys = batch.stream().flatMap(b -> AnswerCache.keys(b.record().answers()).stream()).toList();
+        return inserts.exclusive(keys, () -> QuarkusTransaction.requiringNew().call(() -> {
             em.flush();
-            return em.unwrap(Session.class).doReturningWork(c -> record(c, itemId, owner, r));
+            return em.unwrap(Session.class).doReturningWork(c -> {
+                List<Boolean> out = new ArrayList<>(batch.size());
+                for (Recording b : batch) {
+                    out.add(record(c, b.itemId(), b.owner(), b.record()));
+                }
+                return out;
+            });
         }));
+    }
+
+    private record Recording(long itemId, String owner, ItemRecord record) {
+    }
+
+    @PreDestroy
+    void stop() {
+        recorder.close();
     }
 
     /** The statements of {@link #record}, in plain JDBC batches: this is the one write of every work item. */
