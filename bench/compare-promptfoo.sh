@@ -41,10 +41,11 @@ fi
 export PROMPTFOO_DISABLE_TELEMETRY=1 PROMPTFOO_DISABLE_UPDATE=1 PROMPTFOO_DISABLE_SHARING=1 OPENAI_API_KEY=sk-bench
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/claimbench-compare.XXXXXX")
-APP_PID= WM_PID=
+APP_PID= WM_PID= MEASURE_PID=
+# Stops what this script started, by PID (the measuring helper stops its own command), and removes its folder.
 cleanup() {
-  for pid in $APP_PID $WM_PID; do kill "$pid" 2>/dev/null || true; done
-  for pid in $APP_PID $WM_PID; do wait "$pid" 2>/dev/null || true; done
+  for pid in $MEASURE_PID $APP_PID $WM_PID; do kill "$pid" 2>/dev/null || true; done
+  for pid in $MEASURE_PID $APP_PID $WM_PID; do wait "$pid" 2>/dev/null || true; done
   if [ -n "${BENCH_KEEP:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -61,6 +62,9 @@ python3 "$HELPER" files "$WORK" "$PLAIN_PROMPTS" "$JUDGED_PROMPTS" "$DELAY" "$WM
   --jetty-accept-queue-size 1000 --disable-banner --global-response-templating > "$WORK/wiremock.log" 2>&1 &
 WM_PID=$!
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$WM_PORT/__admin/mappings" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$WM_PORT/__admin/mappings" >/dev/null || { echo "WireMock did not start:" >&2; tail -n 20 "$WORK/wiremock.log" >&2; exit 4; }
+# Runs a command in the background under the measuring helper, so that a signal reaches the exit trap at once.
+measured() { python3 "$HELPER" measure "$@" & MEASURE_PID=$!; wait "$MEASURE_PID"; MEASURE_PID=; }
 
 # ClaimBench's models: cand, base and judge on the tool's own path prefix, each allowed the run's concurrency.
 models_props() {
@@ -80,7 +84,9 @@ run_server() { # workload seed out
   "$JAVA" "${props[@]}" -Dquarkus.http.port="$port" -Dclaimbench.data-dir="$out/data" -Dquarkus.log.level=WARN \
     -jar "$APP_JAR" > "$out/server.log" 2>&1 &
   APP_PID=$!
+  local boot0 boot; boot0=$(date +%s.%N)
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+  boot=$(awk -v a="$(date +%s.%N)" -v b="$boot0" 'BEGIN { printf "%.2f", a - b }')
   [ -f "$out/data/admin.key" ] || { echo "the server did not start; its log:" >&2; tail -n 20 "$out/server.log" >&2; exit 4; }
   key=$(cat "$out/data/admin.key")
   local cpu0; cpu0=$(cpu_of "$APP_PID")
@@ -97,17 +103,18 @@ run_server() { # workload seed out
   [ -n "$finished" ] || { echo "the run did not finish (state '$state'); the server's log:" >&2; tail -n 20 "$out/server.log" >&2; exit 4; }
   finished=$(date -d "$finished" +%s.%N)
   local cpu1 peak; cpu1=$(cpu_of "$APP_PID"); peak=$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")
+  curl -sf -H "X-API-Key: $key" "http://127.0.0.1:$port/api/runs/$id/results" > "$out/results.json" || true
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
   local code=0; [ "$state" = COMPLETED ] || code=4
-  awk -v f="$finished" -v s="$start" -v c0="$cpu0" -v c1="$cpu1" -v p="$peak" -v e="$code" -v st="$state" \
-    'BEGIN { printf "{\"start\": %.3f, \"wall\": %.3f, \"cpu\": %.2f, \"rss_kib\": %d, \"exit\": %d, \"state\": \"%s\"}\n", s, f - s, c1 - c0, p, e, st }' > "$out/measure.json"
+  awk -v f="$finished" -v s="$start" -v c0="$cpu0" -v c1="$cpu1" -v p="$peak" -v e="$code" -v st="$state" -v b="$boot" \
+    'BEGIN { printf "{\"start\": %.3f, \"wall\": %.3f, \"cpu\": %.2f, \"rss_kib\": %d, \"exit\": %d, \"state\": \"%s\", \"boot\": %.2f, \"boot_cpu\": %.2f}\n", s, f - s, c1 - c0, p, e, st, b, c0 }' > "$out/measure.json"
 }
 
 run_cli() { # workload seed out
   local wl=$1 seed=$2 out=$3 judge=()
   [ "$wl" = judged ] && judge=(--judge judge)
   mapfile -t props < <(models_props cbc; catalog_props)
-  python3 "$HELPER" measure "$out/measure.json" "$out/cli.log" -- "$JAVA" "${props[@]}" -jar "$APP_JAR" compare \
+  measured "$out/measure.json" "$out/cli.log" -- "$JAVA" "${props[@]}" -jar "$APP_JAR" compare \
     --eval-set "bench-$wl" --candidate cand --baseline base "${judge[@]}" --concurrency "$C" --seed "$seed" \
     --data-dir "$out/data" --output "$out/results.json"
 }
@@ -115,7 +122,7 @@ run_cli() { # workload seed out
 run_promptfoo() { # workload seed out
   local wl=$1 out=$3
   PROMPTFOO_CONFIG_DIR="$out/promptfoo-home" PROMPTFOO_CACHE_PATH="$out/promptfoo-cache" \
-    python3 "$HELPER" measure "$out/measure.json" "$out/promptfoo.log" -- "$PROMPTFOO" eval -c "$WORK/promptfoo/$wl.yaml" \
+    measured "$out/measure.json" "$out/promptfoo.log" -- "$PROMPTFOO" eval -c "$WORK/promptfoo/$wl.yaml" \
     --max-concurrency "$C" --no-share --no-table --no-progress-bar -o "$out/results.json"
 }
 
@@ -136,10 +143,11 @@ for round in $(seq 1 "$ROUNDS"); do
         *) echo "unknown tool '$tool' (cbs, cbc, pf)" >&2; exit 3 ;;
       esac
       calls=$(python3 "$HELPER" journal "$WM_PORT" "$tool")
-      python3 - "$out/measure.json" "$calls" "$tool" "$wl" "$round" >> "$MEASUREMENTS" <<'PY'
+      scored=$(python3 "$HELPER" scored "$tool" "$out/results.json")
+      python3 - "$out/measure.json" "$calls" "$scored" "$tool" "$wl" "$round" >> "$MEASUREMENTS" <<'PY'
 import json, sys
-m, calls = json.load(open(sys.argv[1])), json.loads(sys.argv[2])
-m.update(calls, calls=calls["gen"] + calls["judge"], tool=sys.argv[3], workload=sys.argv[4], round=int(sys.argv[5]))
+m, calls, scored = json.load(open(sys.argv[1])), json.loads(sys.argv[2]), json.loads(sys.argv[3])
+m.update(calls, **scored, calls=calls["gen"] + calls["judge"], tool=sys.argv[4], workload=sys.argv[5], round=int(sys.argv[6]))
 print(json.dumps(m))
 PY
       if ! python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["exit"] in (0, 1, 2) else 1)' "$out/measure.json"; then

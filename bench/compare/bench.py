@@ -4,11 +4,13 @@
   files WORK PLAIN_PROMPTS JUDGED_PROMPTS DELAY_MS WIREMOCK_PORT   eval sets, promptfoo configs, WireMock mappings
   measure OUT.json LOG -- COMMAND...    runs COMMAND; wall, CPU (user+sys of it and its descendants), peak RSS
   journal WIREMOCK_PORT PREFIX          counts the calls WireMock answered since the last reset, then resets it
+  scored TOOL RESULTS.json              what the tool's own report scored and left unscored (or errored)
   table MEASUREMENTS.jsonl DELAY_MS CONCURRENCY   medians over rounds per tool and workload, and every round
 """
 import json
 import os
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -101,7 +103,13 @@ def measure(out, log, command):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
     with open(log, "w") as f:
-        code = subprocess.call(command, stdout=f, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(command, stdout=f, stderr=subprocess.STDOUT)
+        stopped = []
+        # Stopped (by the script's exit trap), it stops its command by PID and leaves no measurement.
+        signal.signal(signal.SIGTERM, lambda *_: (stopped.append(True), child.terminate()))
+        code = child.wait()
+        if stopped:
+            sys.exit(143)
     wall = time.time() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -133,6 +141,21 @@ def journal(port, prefix):
     print(json.dumps(calls))
 
 
+def scored(tool, path):
+    try:
+        r = json.load(open(path))
+    except (OSError, ValueError):
+        print(json.dumps({"scored": 0, "unscored": -1, "unit": "none"}))  # no report: counted as a failure below
+        return
+    if tool == "pf":  # one test result per output: passed or failed (graded), or an error
+        s = r["results"]["stats"]
+        print(json.dumps({"scored": s["successes"] + s["failures"], "unscored": s["errors"], "unit": "outputs"}))
+    else:  # one comparison per prompt
+        c = r["overall"]["counts"]
+        print(json.dumps({"scored": c["wins"] + c["ties"] + c["losses"], "unscored": c["unscored"] + c["errors"],
+                          "unit": "pairs"}))
+
+
 def table(path, delay, concurrency):
     delay, c = int(delay), int(concurrency)
     rows = [json.loads(line) for line in open(path) if line.strip()]
@@ -156,14 +179,20 @@ def table(path, delay, concurrency):
             rs = [r for r in rows if r["workload"] == w and r["tool"] == t]
             if rs:
                 print(line(w, t, str(len(rs)), {k: statistics.median(r[k] for r in rs) for k in NUMBERS}))
+    boots = [r for r in rows if "boot" in r]
+    if boots:
+        print(f"ClaimBench server start-up (launch to ready, before the wall above), median of {len(boots)}: "
+              f"{statistics.median(r['boot'] for r in boots):.2f} s, "
+              f"{statistics.median(r['boot_cpu'] for r in boots):.2f} CPU s")
     print("\nEvery round")
     print(HEAD.replace(" n ", "rd ", 1))
     for r in sorted(rows, key=lambda r: (r["workload"] != "plain", TOOLS.index(r["tool"]), r["round"])):
         print(line(r["workload"], r["tool"], str(r["round"]), r))
     for r in rows:
-        if r["exit"] not in (0, 1, 2) or r["failed"] or r["other"]:
+        if r["exit"] not in (0, 1, 2) or r["failed"] or r["other"] or r["unscored"]:
             print(f"WARNING: {TOOL_NAMES[r['tool']]} {r['workload']} round {r['round']}: exit {r['exit']}, "
-                  f"{r['failed']} failed calls, {r['other']} calls from another tool")
+                  f"{r['failed']} failed calls, {r['other']} calls from another tool, {r['scored']} {r['unit']} "
+                  f"scored and {r['unscored']} not in its report")
 
 
 NUMBERS = ("calls", "gen", "judge", "failed", "wall", "ideal", "eff", "lead", "span", "eff_span", "tail", "cpu_ms",
@@ -186,6 +215,8 @@ if __name__ == "__main__":
         measure(args[0], args[1], args[3:] if args[2] == "--" else args[2:])
     elif cmd == "journal":
         journal(*args)
+    elif cmd == "scored":
+        scored(*args)
     elif cmd == "table":
         table(*args)
     else:
