@@ -22,10 +22,14 @@ TOOLS=${TOOLS:-cbs cbc pf}
 PROMPTFOO_VERSION=0.121.20
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-WIREMOCK_JAR=$(ls ~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar)
+WIREMOCK_JAR=~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
+[ -f "$WIREMOCK_JAR" ] || { echo "no WireMock in the Maven repository (a test dependency): ./mvnw -B package -DskipTests fetches it" >&2; exit 1; }
 APP_JAR=$PWD/target/quarkus-app/quarkus-run.jar
 HELPER=$PWD/bench/compare/bench.py
 [ -f "$APP_JAR" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
+for tool in curl python3 node npm; do
+  command -v "$tool" >/dev/null || { echo "this benchmark needs $tool on the PATH" >&2; exit 1; }
+done
 for n in "$ROUNDS" "$DELAY" "$C" "$PLAIN_PROMPTS" "$JUDGED_PROMPTS"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "rounds, delay, concurrency and prompt counts must be positive integers, not '$n'" >&2; exit 3; }
 done
