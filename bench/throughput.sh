@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput benchmark: one run of N prompts (default 1,000) against WireMock endpoints with a fixed delay
 # (default 100 ms) for the candidate, the baseline and the judge, at run concurrency C (default 50).
-# Reports wall time against the ideal (calls x delay / concurrency) and the server's peak RSS (VmHWM).
+# Reports wall time against the ideal (calls x delay / concurrency), the server's CPU per call and peak RSS (VmHWM),
+# and the size of the H2 file. Its temporary folder is removed on exit (BENCH_KEEP=1 keeps it).
 # Usage: bench/throughput.sh [prompts] [delay_ms] [concurrency]    (after ./mvnw package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,13 +11,22 @@ DELAY=${2:-100}
 C=${3:-50}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-WIREMOCK_JAR=$(ls ~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar)
+WIREMOCK_JAR=~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
+[ -f "$WIREMOCK_JAR" ] || { echo "no WireMock in the Maven repository (a test dependency): ./mvnw -B package -DskipTests fetches it" >&2; exit 1; }
 APP_JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$APP_JAR" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/claimbench-bench.XXXXXX")
-cleanup() { kill "${APP_PID:-}" "${WM_PID:-}" 2>/dev/null || true; wait 2>/dev/null || true; }
+APP_PID= WM_PID=
+# Stops what this script started (by PID) and removes its folder; BENCH_KEEP=1 keeps the folder (logs, database).
+cleanup() {
+  for pid in $APP_PID $WM_PID; do kill "$pid" 2>/dev/null || true; done
+  for pid in $APP_PID $WM_PID; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "${BENCH_KEEP:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
+}
 trap cleanup EXIT
+trap 'exit 130' INT TERM
+json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }  # the first (top-level) one, no Python per poll
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 WM_PORT=$(free_port)
 APP_PORT=$(free_port)
@@ -53,7 +63,8 @@ PY
   --jetty-accept-queue-size 1000 --no-request-journal --disable-banner --global-response-templating > "$WORK/wiremock.log" 2>&1 &
 WM_PID=$!
 
-PROPS=(-Dquarkus.http.port="$APP_PORT" -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+# The data folder (embedded H2 with the product's own settings, and the admin key of the first start) in WORK.
+PROPS=(-Dquarkus.http.port="$APP_PORT" -Dclaimbench.data-dir="$WORK/data"
   -Dclaimbench.catalog.eval-sets-dir="$WORK/eval-sets" -Dclaimbench.catalog.prompts-dir="$PWD/prompts"
   -Dquarkus.log.level=WARN)
 for m in cand base judge; do
@@ -68,20 +79,26 @@ for _ in $(seq 1 300); do
   curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1 && curl -sf "http://127.0.0.1:$WM_PORT/__admin/mappings" >/dev/null 2>&1 && break
   sleep 0.2
 done
+[ -f "$WORK/data/admin.key" ] || { echo "the server did not start; its log:" >&2; tail -n 20 "$WORK/server.log" >&2; exit 4; }
+KEY=$(cat "$WORK/data/admin.key")
 RSS_BEFORE=$(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status)
 CPU_BEFORE=$(awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/t}' /proc/$APP_PID/stat)
 
 start_run() {
-  curl -sf -X POST "http://127.0.0.1:$APP_PORT/api/runs" -H 'Content-Type: application/json' \
+  curl -sf -X POST "http://127.0.0.1:$APP_PORT/api/runs" -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
     -d "{\"evalSet\":\"bench\",\"candidate\":\"cand\",\"baseline\":\"base\",\"judge\":\"judge\",\"concurrency\":$C,\"seed\":$1}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+    | json_field id
 }
+# Cheap polling: the run with its progress (two counts), twice a second, read without starting Python; the wall time
+# comes from the run's own finishedAt, so the interval does not lengthen it.
 await_run() {
-  while true; do
-    STATE=$(curl -sf "http://127.0.0.1:$APP_PORT/api/runs/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
-    [ "$STATE" = RUNNING ] || [ "$STATE" = QUEUED ] || break
-    sleep 0.2
+  while kill -0 "$APP_PID" 2>/dev/null; do
+    STATE=$(curl -sf -H "X-API-Key: $KEY" "http://127.0.0.1:$APP_PORT/api/runs/$1" > "$WORK/run.json" && json_field state < "$WORK/run.json") || STATE=
+    [ -z "$STATE" ] || [ "$STATE" = RUNNING ] || [ "$STATE" = QUEUED ] || break
+    sleep 0.5
   done
+  FINISHED=$(json_field finishedAt < "$WORK/run.json")
+  [ -n "$FINISHED" ] || { echo "the run did not finish (state '$STATE'); the server's log:" >&2; tail -n 20 "$WORK/server.log" >&2; exit 4; }
 }
 # BENCH_WARMUP=1 runs the same job once first, so that the measured run sees a warmed-up JIT.
 if [ -n "${BENCH_WARMUP:-}" ]; then
@@ -91,13 +108,14 @@ fi
 START=$(date +%s.%N)
 ID=$(start_run 2)
 await_run "$ID"
-END=$(date +%s.%N)
+END=$(date -d "$FINISHED" +%s.%N)
 PEAK=$(awk '/VmHWM/ {print $2}' /proc/$APP_PID/status)
 TICKS=$(getconf CLK_TCK)
 CPU_APP=$(awk -v t="$TICKS" '{printf "%.1f", ($14+$15)/t}' /proc/$APP_PID/stat)
 CPU_WM=$(awk -v t="$TICKS" '{printf "%.1f", ($14+$15)/t}' /proc/$WM_PID/stat)
-curl -sf "http://127.0.0.1:$APP_PORT/api/runs/$ID/results" > "$WORK/results.json"
-python3 - "$WORK/results.json" "$START" "$END" "$N" "$DELAY" "$C" "$PEAK" "$RSS_BEFORE" "$STATE" "$CPU_APP" "$CPU_WM" "$CPU_BEFORE" <<'PY'
+curl -sf -H "X-API-Key: $KEY" "http://127.0.0.1:$APP_PORT/api/runs/$ID/results" > "$WORK/results.json"
+DB_BYTES=$(cat "$WORK"/data/*.mv.db 2>/dev/null | wc -c)
+python3 - "$WORK/results.json" "$START" "$END" "$N" "$DELAY" "$C" "$PEAK" "$RSS_BEFORE" "$STATE" "$CPU_APP" "$CPU_WM" "$CPU_BEFORE" "$DB_BYTES" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 start, end, n, delay, c, peak, before, state = float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8]), sys.argv[9]
@@ -111,4 +129,5 @@ print(f"wall {wall:.2f} s, ideal {ideal:.2f} s, wall/ideal {wall/ideal:.2f}")
 print(f"server RSS before run {before/1024:.0f} MiB, peak RSS (VmHWM) {peak/1024:.0f} MiB")
 cpu_run = float(sys.argv[10]) - float(sys.argv[12])
 print(f"CPU seconds during the run (2 cores, shared with WireMock): server {cpu_run:.1f} ({1000 * cpu_run / calls:.2f} ms per call); WireMock since start {sys.argv[11]}")
+print(f"H2 file after the run: {int(sys.argv[13]) / 1024 / 1024:.1f} MiB (the server still running)")
 PY
