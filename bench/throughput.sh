@@ -73,6 +73,9 @@ for m in cand base judge; do
 done
 # BENCH_JFR=<file.jfr> records a flight recording of the server for profiling.
 [ -z "${BENCH_JFR:-}" ] || PROPS+=(-XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile)
+# BENCH_JAVA_OPTS: more options for the server's JVM (e.g. -XX:AOTCache=target/quarkus-app/app.aot, see bench/aot-cache.sh).
+# shellcheck disable=SC2206 # a list of options
+[ -z "${BENCH_JAVA_OPTS:-}" ] || PROPS=(${BENCH_JAVA_OPTS} "${PROPS[@]}")
 "$JAVA" "${PROPS[@]}" -jar "$APP_JAR" > "$WORK/server.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 300); do
@@ -114,7 +117,7 @@ TICKS=$(getconf CLK_TCK)
 CPU_APP=$(awk -v t="$TICKS" '{printf "%.1f", ($14+$15)/t}' /proc/$APP_PID/stat)
 CPU_WM=$(awk -v t="$TICKS" '{printf "%.1f", ($14+$15)/t}' /proc/$WM_PID/stat)
 curl -sf -H "X-API-Key: $KEY" "http://127.0.0.1:$APP_PORT/api/runs/$ID/results" > "$WORK/results.json"
-DB_BYTES=$(cat "$WORK"/data/*.mv.db 2>/dev/null | wc -c)
+DB_BYTES=$(cat "$WORK"/data/*.mv.db 2>/dev/null | wc -c || true)
 python3 - "$WORK/results.json" "$START" "$END" "$N" "$DELAY" "$C" "$PEAK" "$RSS_BEFORE" "$STATE" "$CPU_APP" "$CPU_WM" "$CPU_BEFORE" "$DB_BYTES" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))

@@ -6,7 +6,11 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -51,15 +55,26 @@ public class InsertIfAbsent {
      * time per key in this process, on PostgreSQL as it comes (the database itself orders them).
      */
     public <T> T exclusive(Object key, Supplier<T> work) {
-        if (postgres) {
+        return exclusive(List.of(key), work);
+    }
+
+    /** {@link #exclusive(Object, Supplier)} for a transaction that inserts several keys (locked in one order, so no deadlock). */
+    public <T> T exclusive(Collection<?> keys, Supplier<T> work) {
+        if (postgres || keys.isEmpty()) {
             return work.get();
         }
-        ReentrantLock lock = locks[Math.floorMod(key.hashCode(), STRIPES)];
-        lock.lock();
+        int[] stripes = keys.stream().mapToInt(k -> Math.floorMod(k.hashCode(), STRIPES)).distinct().sorted().toArray();
+        int locked = 0;
         try {
+            for (int stripe : stripes) {
+                locks[stripe].lock();
+                locked++;
+            }
             return work.get();
         } finally {
-            lock.unlock();
+            for (int i = locked - 1; i >= 0; i--) {
+                locks[stripes[i]].unlock();
+            }
         }
     }
 
@@ -68,21 +83,55 @@ public class InsertIfAbsent {
      * refer to it) unless a row with the same {@code keyColumns} exists; returns whether it inserted it.
      */
     public boolean insert(String table, List<String> keyColumns, List<Value> values) {
-        String sql = postgres ? postgres(table, keyColumns, values) : h2(table, keyColumns, values);
+        return insertAll(table, keyColumns, List.of(values)) == 1;
+    }
+
+    /**
+     * {@link #insert} for rows of the same columns, sent to the database as one batch; returns how many were inserted
+     * (a row whose key was taken, before or earlier in the batch, is not).
+     */
+    public int insertAll(String table, List<String> keyColumns, List<List<Value>> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
         em.flush();
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.size(); i++) {
-                    Value v = values.get(i);
-                    if (v.value() == null) {
-                        ps.setNull(i + 1, v.jdbcType());
-                    } else {
-                        ps.setObject(i + 1, v.value(), v.jdbcType());
-                    }
+        return em.unwrap(Session.class).doReturningWork(connection -> insertAll(connection, table, keyColumns, rows));
+    }
+
+    /** {@link #insertAll(String, List, List)} on a connection the caller holds, in its transaction. */
+    public int insertAll(Connection connection, String table, List<String> keyColumns, List<List<Value>> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Value> first = rows.getFirst();
+        String sql = postgres ? postgres(table, keyColumns, first) : h2(table, keyColumns, first);
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (List<Value> values : rows) {
+                bind(ps, values);
+                if (rows.size() > 1) {
+                    ps.addBatch();
                 }
-                return ps.executeUpdate() == 1;
             }
-        });
+            if (rows.size() == 1) {
+                return ps.executeUpdate();
+            }
+            int inserted = 0;
+            for (int n : ps.executeBatch()) {
+                inserted += n == Statement.SUCCESS_NO_INFO ? 1 : n;
+            }
+            return inserted;
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Value> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Value v = values.get(i);
+            if (v.value() == null) {
+                ps.setNull(i + 1, v.jdbcType());
+            } else {
+                ps.setObject(i + 1, v.value(), v.jdbcType());
+            }
+        }
     }
 
     private static String postgres(String table, List<String> keyColumns, List<Value> values) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Calls a model for a run: through the cache, within the model's limits and the run's call slots, retrying
  * 429, 5xx, timeouts and network errors with exponential backoff and jitter, and waiting at least the server's
  * Retry-After. Other failures are not retried. A stopped run stops retrying. The cache and the run's cost wait for a
- * database that went away ({@link DatabaseRetry}): an answer paid for is kept, not asked for again.
+ * database that went away ({@link DatabaseRetry}). A fresh answer is not stored here: it is handed back with the
+ * result, and stored with its work item (recorded or given back), so that a call costs no transaction of its own.
  */
 @ApplicationScoped
 public class ModelCaller {
@@ -40,13 +41,10 @@ public class ModelCaller {
         if (cacheable) {
             Optional<Generation> hit = db.call("reading the answer cache", () -> cache.get(cacheKey));
             if (hit.isPresent()) {
-                return new CallResult(hit.get(), true, cacheKey, 0.0);
+                return new CallResult(hit.get(), true, cacheKey, 0.0, null);
             }
         }
         Generation g = callWithRetries(ctx, spec, request);
-        if (cacheable) {
-            db.run("writing the answer cache", () -> cache.put(cacheKey, kind, g));
-        }
         Double cost = spec.cost(g.tokensIn(), g.tokensOut());
         if (cost != null && cost > 0) {
             // Booked at once: a stop or crash before the item is recorded loses no spend.
@@ -56,7 +54,7 @@ public class ModelCaller {
                 ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached (spent %.4f)", ctx.settings.costCap(), spent));
             }
         }
-        return new CallResult(g, false, cacheKey, cost);
+        return new CallResult(g, false, cacheKey, cost, cacheable ? new AnswerCache.Entry(cacheKey, kind, g) : null);
     }
 
     private Generation callWithRetries(RunContext ctx, ModelSpec spec, GenerationRequest request) {

@@ -64,6 +64,8 @@ final class RunContext {
     final Semaphore calls;
     final Random random;
     final AtomicReference<Stop> stop = new AtomicReference<>();
+    /** The prompt versions of the items, read once per prompt while recently used. */
+    final RecentPrompts prompts = new RecentPrompts(1024);
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
 
     RunContext(String runId, EvalSet evalSet, Models models, Scoring scoring, RunSettings settings,

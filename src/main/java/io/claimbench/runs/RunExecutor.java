@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +30,10 @@ import java.util.concurrent.Semaphore;
 public class RunExecutor {
 
     private static final Logger LOG = Logger.getLogger(RunExecutor.class);
+    /** Items claimed in one transaction (at most the run's concurrency). */
+    private static final int CLAIM_BATCH = 16;
+    /** How often an executing run looks for a cancel made elsewhere (another process, or the database). */
+    private static final long CANCEL_CHECK_NANOS = 250_000_000L;
 
     private final String owner = UUID.randomUUID().toString();
     private final Map<String, Handle> active = new ConcurrentHashMap<>();
@@ -160,14 +166,22 @@ public class RunExecutor {
         if (cap != null && db.call("reading the run's cost", () -> store.spent(ctx.runId)) >= cap) {
             ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached before resuming", cap));
         }
+        // Items are claimed a batch at a time (one short transaction for several), queued here, and started as call
+        // slots free up; what is still queued when the run stops is given back.
+        Deque<WorkItemEntity> queued = new ArrayDeque<>();
+        int batch = Math.max(1, Math.min(concurrency, CLAIM_BATCH));
+        long lastCancelCheck = 0;
         while (!ctx.stopped()) {
             if (System.nanoTime() - lastRenewal > renewEvery) {
                 db.call("renewing leases", () -> store.renew(ctx.runId, owner, config.lease()));
                 lastRenewal = System.nanoTime();
             }
-            if (db.call("checking for a cancel", () -> runs.cancelledOrGone(ctx.runId))) {
-                ctx.stop(RunState.CANCELLED, "cancelled by request");
-                break;
+            if (System.nanoTime() - lastCancelCheck > CANCEL_CHECK_NANOS) {
+                if (db.call("checking for a cancel", () -> runs.cancelledOrGone(ctx.runId))) {
+                    ctx.stop(RunState.CANCELLED, "cancelled by request");
+                    break;
+                }
+                lastCancelCheck = System.nanoTime();
             }
             int free;
             synchronized (progress) {
@@ -181,32 +195,42 @@ public class RunExecutor {
             if (free == 0) {
                 continue;
             }
-            List<WorkItemEntity> claimed = db.call("claiming work items", () -> store.claim(ctx.runId, owner, free, config.lease()));
-            if (claimed.isEmpty()) {
-                boolean idle;
-                synchronized (progress) {
-                    idle = inFlight[0] == 0;
-                }
-                if (idle) {
-                    if (db.call("counting unfinished items", () -> store.unfinished(ctx.runId)) == 0) {
-                        break;
+            if (queued.isEmpty()) {
+                int want = Math.max(free, batch);
+                List<WorkItemEntity> claimed = db.call("claiming work items", () -> store.claim(ctx.runId, owner, want, config.lease()));
+                if (claimed.isEmpty()) {
+                    boolean idle;
+                    synchronized (progress) {
+                        idle = inFlight[0] == 0;
                     }
-                    // Nothing runs here, so an item this process holds is one whose claim committed while its answer
-                    // was lost with the connection: claim it again. Others are held by another process: wait for
-                    // them, or for their lease to run out.
-                    int orphans = db.call("releasing items claimed in doubt", () -> store.releaseOwn(ctx.runId, owner));
-                    if (orphans > 0) {
-                        LOG.infof("run %s: %d items claimed while the database went away are claimed again", ctx.runId, orphans);
-                        continue;
+                    if (idle) {
+                        if (db.call("counting unfinished items", () -> store.unfinished(ctx.runId)) == 0) {
+                            break;
+                        }
+                        // Nothing runs here, so an item this process holds is one whose claim committed while its answer
+                        // was lost with the connection: claim it again. Others are held by another process: wait for
+                        // them, or for their lease to run out.
+                        int orphans = db.call("releasing items claimed in doubt", () -> store.releaseOwn(ctx.runId, owner));
+                        if (orphans > 0) {
+                            LOG.infof("run %s: %d items claimed while the database went away are claimed again", ctx.runId, orphans);
+                            continue;
+                        }
                     }
+                    synchronized (progress) {
+                        waitOn(progress, 500);
+                    }
+                    continue;
                 }
-                synchronized (progress) {
-                    waitOn(progress, 500);
+                queued.addAll(claimed);
+                // The batch's prompts in one read, not one per item.
+                List<Long> unread = ctx.prompts.missing(claimed.stream().map(w -> w.promptVersionId).toList());
+                if (!unread.isEmpty()) {
+                    db.call("reading prompts", () -> QuarkusTransaction.requiringNew().call(() ->
+                            PromptVersionEntity.<PromptVersionEntity>list("id in ?1", unread))).forEach(ctx.prompts::put);
                 }
-                continue;
             }
-            for (WorkItemEntity item : claimed) {
-                slots.acquireUninterruptibly();
+            while (!queued.isEmpty() && !ctx.stopped() && slots.tryAcquire()) {
+                WorkItemEntity item = queued.poll();
                 synchronized (progress) {
                     inFlight[0]++;
                 }
@@ -222,6 +246,9 @@ public class RunExecutor {
                     }
                 });
             }
+        }
+        for (WorkItemEntity item : queued) {
+            release(ctx, item, List.of());
         }
         synchronized (progress) {
             while (inFlight[0] > 0) {
@@ -249,10 +276,11 @@ public class RunExecutor {
     }
 
     private void runItem(RunContext ctx, WorkItemEntity item) {
+        List<AnswerCache.Entry> fresh = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
-            PromptVersionEntity prompt = db.call("reading a prompt", () -> QuarkusTransaction.requiringNew()
-                    .call(() -> PromptVersionEntity.<PromptVersionEntity>findById(item.promptVersionId)));
-            WorkItemStore.ItemRecord record = processor.process(ctx, item, prompt);
+            PromptVersionEntity prompt = ctx.prompts.get(item.promptVersionId, id -> db.call("reading a prompt",
+                    () -> QuarkusTransaction.requiringNew().call(() -> PromptVersionEntity.<PromptVersionEntity>findById(id))));
+            WorkItemStore.ItemRecord record = processor.process(ctx, item, prompt, fresh);
             if (!db.call("recording a work item", () -> store.record(item.id, owner, record))) {
                 LOG.warnf("work item %d of run %s was taken over by another process; its result here is dropped", item.id, ctx.runId);
             } else if (ctx.settings.earlyStop()) {
@@ -262,19 +290,22 @@ public class RunExecutor {
                                 ctx.totalItems - db.call("counting unfinished items", () -> store.unfinished(ctx.runId)))));
             }
         } catch (RunStoppedException e) {
-            release(ctx, item);
+            release(ctx, item, fresh);
         } catch (RuntimeException e) {
             LOG.errorf(e, "work item %d of run %s failed; released for a retry", item.id, ctx.runId);
             ctx.stop(RunState.FAILED, e instanceof DatabaseRetry.DatabaseUnavailableException ? e.getMessage()
                     : "internal error on a work item: " + e.getClass().getSimpleName());
-            release(ctx, item);
+            release(ctx, item, fresh);
         }
     }
 
-    /** Gives an item back; if the database cannot be told, the item's lease (or the next start) gives it back. */
-    private void release(RunContext ctx, WorkItemEntity item) {
+    /**
+     * Gives an item back with the answers it got (kept in the cache); if the database cannot be told, the item's lease
+     * (or the next start) gives it back.
+     */
+    private void release(RunContext ctx, WorkItemEntity item, List<AnswerCache.Entry> fresh) {
         try {
-            db.run("releasing a work item", () -> store.release(item.id));
+            db.run("releasing a work item", () -> store.release(item.id, fresh));
         } catch (RuntimeException e) {
             LOG.warnf("work item %d of run %s could not be released (%s); it is claimed again later", item.id, ctx.runId, e.getMessage());
         }

@@ -154,22 +154,38 @@ public class RunService {
         return run;
     }
 
+    private static final EntityRows<WorkItemEntity> WORK_ITEMS = new EntityRows<>(WorkItemEntity.class);
+
     private boolean persistWithItems(RunEntity run, RunDefinition d, Predicate<RunEntity> keep) {
         Map<String, Long> versions = catalog.promptVersionIds(d.set().id());
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 run.persist();
-                for (PromptItem p : d.set().prompts()) {
-                    Long versionId = versions.get(p.id());
-                    for (int s = 0; s < d.settings().samples(); s++) {
+                RunEntity.getEntityManager().flush();
+                // In JDBC batches: a run of 100,000 items holds no 100,000 entities in the persistence context.
+                RunEntity.getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement(WORK_ITEMS.sql())) {
+                        int pending = 0;
                         WorkItemEntity w = new WorkItemEntity();
-                        w.runId = run.id;
-                        w.promptVersionId = versionId;
-                        w.sampleIndex = s;
-                        w.state = WorkItemEntity.PENDING;
-                        w.persist();
+                        for (PromptItem p : d.set().prompts()) {
+                            for (int s = 0; s < d.settings().samples(); s++) {
+                                w.runId = run.id;
+                                w.promptVersionId = versions.get(p.id());
+                                w.sampleIndex = s;
+                                w.state = WorkItemEntity.PENDING;
+                                WORK_ITEMS.bind(ps, w);
+                                ps.addBatch();
+                                if (++pending == 1000) {
+                                    ps.executeBatch();
+                                    pending = 0;
+                                }
+                            }
+                        }
+                        if (pending > 0) {
+                            ps.executeBatch();
+                        }
                     }
-                }
+                });
                 if (!keep.test(run)) {
                     throw new NotKept(); // rolls the transaction back
                 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -46,8 +47,16 @@ public class WorkItemProcessor {
     }
 
     WorkItemStore.ItemRecord process(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt) {
-        CompletableFuture<Answer> cand = async(() -> answer(ctx, item, prompt, ctx.models.candidate(), GenerationEntity.CANDIDATE));
-        CompletableFuture<Answer> base = async(() -> answer(ctx, item, prompt, ctx.models.baseline(), GenerationEntity.BASELINE));
+        return process(ctx, item, prompt, new CopyOnWriteArrayList<>());
+    }
+
+    /**
+     * Answers, judges and scores one item; {@code fresh} collects, as they come, the answers to store in the cache
+     * (they are in the returned record too), so that an item given back unfinished can store what it paid for.
+     */
+    WorkItemStore.ItemRecord process(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, List<AnswerCache.Entry> fresh) {
+        CompletableFuture<Answer> cand = async(() -> answer(ctx, item, prompt, ctx.models.candidate(), GenerationEntity.CANDIDATE, fresh));
+        CompletableFuture<Answer> base = async(() -> answer(ctx, item, prompt, ctx.models.baseline(), GenerationEntity.BASELINE, fresh));
         Answer c = JudgeCalls.await(cand);
         Answer b = JudgeCalls.await(base);
         List<GenerationEntity> generations = List.of(c.entity, b.entity);
@@ -61,11 +70,11 @@ public class WorkItemProcessor {
             if (b.failure != null && ctx.failsRun(ctx.models.baseline(), b.failure)) {
                 ctx.stop(RunState.FAILED, b.failure.getMessage());
             }
-            return new WorkItemStore.ItemRecord(generations, List.of(), comparison);
+            return new WorkItemStore.ItemRecord(generations, List.of(), comparison, List.copyOf(fresh));
         }
         PairTask task = new PairTask(prompt.text, prompt.reference, c.entity.text, b.entity.text,
                 prompt.contentHash + "#" + item.sampleIndex);
-        Calls calls = new Calls(ctx, item);
+        Calls calls = new Calls(ctx, item, fresh);
         PairScore score = ctx.scoring.scorer().score(task, ctx.scoring.setup(), calls);
         record(score, comparison);
         AnswerScorer style = ctx.scoring.style();
@@ -73,7 +82,7 @@ public class WorkItemProcessor {
             comparison.candidateDetail = ScoreDetails.write(style.score(prompt.reference, c.entity.text));
             comparison.baselineDetail = ScoreDetails.write(style.score(prompt.reference, b.entity.text));
         }
-        return new WorkItemStore.ItemRecord(generations, calls.recorded(score.games()), comparison);
+        return new WorkItemStore.ItemRecord(generations, calls.recorded(score.games()), comparison, List.copyOf(fresh));
     }
 
     /** The one mapping from a scorer's result to the recorded comparison. */
@@ -91,7 +100,8 @@ public class WorkItemProcessor {
         comparison.baselineDetail = ScoreDetails.write(score.sides().baselineDetail());
     }
 
-    private Answer answer(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, ModelSpec spec, String role) {
+    private Answer answer(RunContext ctx, WorkItemEntity item, PromptVersionEntity prompt, ModelSpec spec, String role,
+                          List<AnswerCache.Entry> fresh) {
         RunSettings settings = ctx.settings;
         Double temperature = settings.temperature() != null ? settings.temperature() : spec.temperature();
         Integer seed = (int) (settings.seed() + item.sampleIndex);
@@ -106,6 +116,7 @@ public class WorkItemProcessor {
         g.createdAt = Instant.now(clock);
         try {
             CallResult r = caller.call(ctx, spec, request, key, "generation");
+            keep(fresh, r);
             ctx.answered(spec);
             g.fromCache = r.fromCache();
             g.text = r.generation().text();
@@ -140,10 +151,12 @@ public class WorkItemProcessor {
         private final RunContext ctx;
         private final WorkItemEntity item;
         private final Map<String, JudgmentEntity> made = new ConcurrentHashMap<>();
+        private final List<AnswerCache.Entry> fresh;
 
-        Calls(RunContext ctx, WorkItemEntity item) {
+        Calls(RunContext ctx, WorkItemEntity item, List<AnswerCache.Entry> fresh) {
             this.ctx = ctx;
             this.item = item;
+            this.fresh = fresh;
         }
 
         @Override
@@ -169,6 +182,7 @@ public class WorkItemProcessor {
             try {
                 CallResult r = caller.call(ctx, judge, new GenerationRequest(call.rendered().system(), call.rendered().user(),
                         0.0, judge.maxTokens(), (int) ctx.settings.seed(), null), key, "judgment");
+                keep(fresh, r);
                 ctx.answered(judge);
                 j.fromCache = r.fromCache();
                 j.raw = r.generation().text();
@@ -213,6 +227,12 @@ public class WorkItemProcessor {
         c.category = prompt.category;
         c.createdAt = Instant.now(clock);
         return c;
+    }
+
+    private static void keep(List<AnswerCache.Entry> fresh, CallResult r) {
+        if (r.fresh() != null) {
+            fresh.add(r.fresh());
+        }
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> work) {

@@ -1,8 +1,15 @@
 package io.claimbench.runs;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,12 +25,24 @@ import java.util.List;
 @ApplicationScoped
 public class WorkItemStore {
 
+    private static final int RECORD_BATCH = 64;
+    private static final EntityRows<GenerationEntity> GENERATIONS = new EntityRows<>(GenerationEntity.class);
+    private static final EntityRows<JudgmentEntity> JUDGMENTS = new EntityRows<>(JudgmentEntity.class);
+    private static final EntityRows<ComparisonEntity> COMPARISONS = new EntityRows<>(ComparisonEntity.class);
+
     private final EntityManager em;
     private final Clock clock;
+    private final AnswerCache cache;
+    private final InsertIfAbsent inserts;
+    /** Work items finished while one commits are recorded together in the next transaction. */
+    private final GroupCommit<Recording, Boolean> recorder;
 
-    public WorkItemStore(EntityManager em, Clock clock) {
+    public WorkItemStore(EntityManager em, Clock clock, AnswerCache cache, InsertIfAbsent inserts) {
         this.em = em;
         this.clock = clock;
+        this.cache = cache;
+        this.inserts = inserts;
+        this.recorder = new GroupCommit<>("claimbench-recorder", RECORD_BATCH, this::recordAll);
     }
 
     /**
@@ -75,9 +94,18 @@ public class WorkItemStore {
     }
 
     public void release(long itemId) {
-        QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null where w.id = :id and w.state = 'RUNNING'")
-                .setParameter("id", itemId).executeUpdate());
+        release(itemId, List.of());
+    }
+
+    /** Gives an unfinished item back, storing in the same transaction the answers it got (paid for, kept in the cache). */
+    public void release(long itemId, List<AnswerCache.Entry> answers) {
+        List<AnswerCache.Entry> fresh = List.copyOf(answers);
+        inserts.exclusive(AnswerCache.keys(fresh), () -> QuarkusTransaction.requiringNew().call(() -> {
+            cache.insert(fresh);
+            return em.createQuery("update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null "
+                            + "where w.id = :id and w.state = 'RUNNING'")
+                    .setParameter("id", itemId).executeUpdate();
+        }));
     }
 
     /**
@@ -105,34 +133,90 @@ public class WorkItemStore {
     }
 
     /**
-     * Stores an item's generations, judgments and comparison and marks it done, if this process still holds it;
-     * returns false (storing nothing) when the item was taken over meanwhile. Repeatable: after a failed attempt (rolled
-     * back) everything is stored anew, and after one whose commit went through unbeknown to us (the connection was lost
-     * on the way back) the item is found done by this process and nothing is stored twice.
+     * Stores an item's generations, judgments and comparison and marks it done, if this process still holds it,
+     * together with the fresh answers it got for the cache, in one transaction; returns false (storing nothing of the
+     * item, but its answers) when the item was taken over meanwhile. Repeatable: after a failed attempt (rolled back)
+     * everything is stored anew, and after one whose commit went through unbeknown to us (the connection was lost on the
+     * way back) the item is found done by this process and nothing is stored twice.
      */
     public boolean record(long itemId, String owner, ItemRecord r) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int done = em.createQuery("update WorkItemEntity w set w.state = 'DONE', w.leaseUntil = null "
-                            + "where w.id = :id and w.owner = :owner and w.state = 'RUNNING'")
-                    .setParameter("id", itemId).setParameter("owner", owner).executeUpdate();
-            if (done == 0) {
-                return em.createQuery("select count(w) from WorkItemEntity w where w.id = :id and w.owner = :owner "
-                                + "and w.state = 'DONE'", Long.class)
-                        .setParameter("id", itemId).setParameter("owner", owner).getSingleResult() == 1;
-            }
-            // Ids a rolled-back attempt assigned would make these look stored already.
-            r.generations().forEach(g -> g.id = null);
-            r.judgments().forEach(j -> j.id = null);
-            r.comparison().id = null;
-            r.generations().forEach(g -> g.persist());
-            r.judgments().forEach(j -> j.persist());
-            r.comparison().persist();
-            return true;
-        });
+        return recorder.submit(new Recording(itemId, owner, r));
     }
 
-    /** Everything one work item produced (its cost is already on the run, call by call). */
+    /** Records work items in one transaction: what {@link #recorder} commits together. */
+    private List<Boolean> recordAll(List<Recording> batch) {
+        List<String> keys = batch.stream().flatMap(b -> AnswerCache.keys(b.record().answers()).stream()).toList();
+        return inserts.exclusive(keys, () -> QuarkusTransaction.requiringNew().call(() -> {
+            em.flush();
+            return em.unwrap(Session.class).doReturningWork(c -> {
+                List<Boolean> out = new ArrayList<>(batch.size());
+                for (Recording b : batch) {
+                    out.add(record(c, b.itemId(), b.owner(), b.record()));
+                }
+                return out;
+            });
+        }));
+    }
+
+    private record Recording(long itemId, String owner, ItemRecord record) {
+    }
+
+    @PreDestroy
+    void stop() {
+        recorder.close();
+    }
+
+    /** The statements of {@link #record}, in plain JDBC batches: this is the one write of every work item. */
+    private boolean record(Connection c, long itemId, String owner, ItemRecord r) throws SQLException {
+        int done;
+        try (PreparedStatement ps = c.prepareStatement("update work_item set state = 'DONE', lease_until = null "
+                + "where id = ? and owner = ? and state = 'RUNNING'")) {
+            ps.setLong(1, itemId);
+            ps.setString(2, owner);
+            done = ps.executeUpdate();
+        }
+        cache.insert(c, r.answers());
+        if (done == 0) {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from work_item where id = ? and owner = ? and state = 'DONE'")) {
+                ps.setLong(1, itemId);
+                ps.setString(2, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getLong(1) == 1;
+                }
+            }
+        }
+        insert(c, GENERATIONS, r.generations());
+        insert(c, JUDGMENTS, r.judgments());
+        insert(c, COMPARISONS, List.of(r.comparison()));
+        return true;
+    }
+
+    private static <T> void insert(Connection c, EntityRows<T> rows, List<T> values) throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(rows.sql())) {
+            if (values.size() == 1) {
+                rows.bind(ps, values.getFirst());
+                ps.executeUpdate();
+                return;
+            }
+            for (T v : values) {
+                rows.bind(ps, v);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Everything one work item produced (its cost is already on the run, call by call), and the fresh answers it got,
+     * to store in the cache.
+     */
     public record ItemRecord(List<GenerationEntity> generations, List<JudgmentEntity> judgments,
-                             ComparisonEntity comparison) {
+                             ComparisonEntity comparison, List<AnswerCache.Entry> answers) {
+        public ItemRecord {
+            answers = List.copyOf(answers);
+        }
     }
 }

@@ -99,8 +99,8 @@ class PostgresResumeTest {
     void should_finish_a_run_left_by_a_dead_process_without_generating_twice() throws Exception {
         RunEntity run = newRun(202);
         RunContext ctx = contexts.context(run);
-        // The dead process had claimed three items: finished one, got the candidate's answer for the second,
-        // and nothing yet for the third.
+        // The dead process had claimed three items: finished one, got the candidate's answer for the second (and
+        // gave that item back with the answer, which the cache keeps), and nothing yet for the third.
         List<WorkItemEntity> claimed = store.claim(run.id, "dead-process", 3, Duration.ofMinutes(10));
         assertThat(claimed).hasSize(3);
         WorkItemEntity finished = claimed.get(0);
@@ -108,7 +108,8 @@ class PostgresResumeTest {
         WorkItemEntity half = claimed.get(1);
         PromptVersionEntity p = prompt(half);
         String key = WorkItemProcessor.generationKey(ctx.models.candidate(), null, 202, 0, p.contentHash);
-        caller.call(ctx, ctx.models.candidate(), new GenerationRequest(null, p.text, null, null, 202, null), key, "generation");
+        CallResult answered = caller.call(ctx, ctx.models.candidate(), new GenerationRequest(null, p.text, null, null, 202, null), key, "generation");
+        store.release(half.id, List.of(answered.fresh()));
         QuarkusTransaction.requiringNew().run(() -> RunEntity.update("state = ?1 where id = ?2", RunState.RUNNING, run.id));
         wm.resetRequests();
 
