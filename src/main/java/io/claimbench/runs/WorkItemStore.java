@@ -20,10 +20,12 @@ public class WorkItemStore {
 
     private final EntityManager em;
     private final Clock clock;
+    private final RunTotals totals;
 
-    public WorkItemStore(EntityManager em, Clock clock) {
+    public WorkItemStore(EntityManager em, Clock clock, RunTotals totals) {
         this.em = em;
         this.clock = clock;
+        this.totals = totals;
     }
 
     /**
@@ -127,6 +129,7 @@ public class WorkItemStore {
             r.generations().forEach(g -> g.persist());
             r.judgments().forEach(j -> j.persist());
             r.comparison().persist();
+            totals.recorded(r.comparison());
             return true;
         });
     }
