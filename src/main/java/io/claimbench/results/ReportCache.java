@@ -5,14 +5,19 @@ import io.claimbench.models.ModelRegistry;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.RunState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.claimbench.runs.RunEnded;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -24,14 +29,15 @@ import java.util.function.Function;
  * is computed once, in whichever process serves it. While a run is going, its report changes with every item: a
  * small run is computed afresh each time; a run whose report took longer than {@link #SLOW_MS} to compute gets the
  * last one at once while the next is computed in the background (one at a time per run), so that polling a large
- * run never waits for a full computation, and its figures are at most one computation old.
+ * run never waits for a full computation, and its figures are at most one computation old. A finished run's report
+ * is always the one of its final state: computed ahead when the run ends, and waited for if still under way.
  */
 @ApplicationScoped
 public class ReportCache {
 
     private static final Logger LOG = Logger.getLogger(ReportCache.class);
     /** Reports of a running run slower than this are refreshed in the background. */
-    static final long SLOW_MS = 250;
+    static final long SLOW_MS = 500;
     private static final int RUNS = 32;
 
     private final EntityManager em;
@@ -44,7 +50,8 @@ public class ReportCache {
             return size() > RUNS;
         }
     };
-    private final ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final ExecutorService computing = Executors.newVirtualThreadPerTaskExecutor();
 
     public ReportCache(EntityManager em, CatalogService catalog, ModelRegistry models, Clock clock) {
         this.em = em;
@@ -59,7 +66,11 @@ public class ReportCache {
                    Object baselinePrice) {
     }
 
-    private record Entry(Version version, RunReport report, long millis, boolean refreshing) {
+    private record Entry(Version version, RunReport report, long millis) {
+    }
+
+    /** A computation under way, for one version of a run: whoever asks for that version waits for it. */
+    private record Pending(Version version, CompletableFuture<Optional<RunReport>> report) {
     }
 
     Optional<RunReport> report(String runId, Function<String, Optional<RunReport>> compute) {
@@ -77,43 +88,71 @@ public class ReportCache {
         }
         boolean running = now.state() == RunState.RUNNING || now.state() == RunState.QUEUED;
         if (cached != null && running && cached.millis > SLOW_MS) {
-            refreshInBackground(runId, cached, compute);
+            start(runId, now, compute, true);
             return Optional.of(cached.report);
         }
-        return computeAndKeep(runId, now, compute);
-    }
-
-    private Optional<RunReport> computeAndKeep(String runId, Version version, Function<String, Optional<RunReport>> compute) {
-        long start = clock.millis();
-        Optional<RunReport> report = compute.apply(runId);
-        long millis = clock.millis() - start;
-        report.ifPresent(r -> {
-            synchronized (entries) {
-                entries.put(runId, new Entry(version, r, millis, false));
-            }
-        });
-        return report;
-    }
-
-    private void refreshInBackground(String runId, Entry cached, Function<String, Optional<RunReport>> compute) {
-        synchronized (entries) {
-            Entry current = entries.get(runId);
-            if (current == null || current.refreshing) {
-                return;
-            }
-            entries.put(runId, new Entry(current.version, current.report, current.millis, true));
+        try {
+            return start(runId, now, compute, false).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        refresher.submit(() -> {
+    }
+
+    /**
+     * Computes a run's report ahead of the first request once the run has ended, so that the final figures of a
+     * large run are ready when they are asked for.
+     */
+    void onEnd(@Observes RunEnded ended, ResultsService results) {
+        try {
+            version(ended.runId()).ifPresent(v -> start(ended.runId(), v, results::compute, false));
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "the report of run %s was not computed ahead", ended.runId());
+        }
+    }
+
+    /**
+     * The computation of this version: the one under way, or a new one on a virtual thread. {@code ifIdle}: none if
+     * another version of the run is being computed (refreshes of a running run, one at a time).
+     */
+    private CompletableFuture<Optional<RunReport>> start(String runId, Version version, Function<String, Optional<RunReport>> compute,
+                                                         boolean ifIdle) {
+        Pending mine;
+        synchronized (entries) {
+            Pending p = pending.get(runId);
+            if (p != null && (p.version.equals(version) || (ifIdle && !p.report.isDone()))) {
+                return p.report;
+            }
+            mine = new Pending(version, new CompletableFuture<>());
+            pending.put(runId, mine);
+        }
+        computing.submit(() -> {
             try {
-                // The state first: a report computed from later rows than its version only recomputes sooner.
-                version(runId).ifPresent(v -> computeAndKeep(runId, v, compute));
-            } catch (RuntimeException e) {
-                LOG.debugf(e, "the report of run %s was not refreshed this time", runId);
+                long start = clock.millis();
+                Optional<RunReport> report = compute.apply(runId);
+                long millis = clock.millis() - start;
                 synchronized (entries) {
-                    entries.put(runId, new Entry(cached.version, cached.report, cached.millis, false));
+                    Entry kept = entries.get(runId);
+                    if (report.isPresent() && (kept == null || !later(kept.version, version))) {
+                        entries.put(runId, new Entry(version, report.get(), millis));
+                    }
+                    pending.remove(runId, mine);
                 }
+                mine.report.complete(report);
+            } catch (RuntimeException e) {
+                synchronized (entries) {
+                    pending.remove(runId, mine);
+                }
+                mine.report.completeExceptionally(e);
             }
         });
+        return mine.report;
+    }
+
+    /** Whether {@code a} is of a later state of the run than {@code b} (rows are only added; an end is final). */
+    private static boolean later(Version a, Version b) {
+        boolean aRunning = a.state() == RunState.RUNNING || a.state() == RunState.QUEUED;
+        boolean bRunning = b.state() == RunState.RUNNING || b.state() == RunState.QUEUED;
+        return (!aRunning && bRunning) || a.comparisons() > b.comparisons() || a.votes() > b.votes();
     }
 
     private Optional<Version> version(String runId) {

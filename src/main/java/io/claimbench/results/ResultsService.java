@@ -77,8 +77,10 @@ public class ResultsService {
         // Graded rates need five-level verdicts from both games: runs of ClaimBench's pairwise judge.
         boolean judged = run.judge != null && !run.imported();
         boolean canSupport = !run.overErrorBudget();
-        byCategory.forEach((category, list) -> groups.add(group(category, list, h, bootstrap, judged, canSupport)));
         RunReport.Group overall = group(null, comparisons, h, bootstrap, judged, canSupport);
+        byCategory.forEach((category, list) -> groups.add(list.size() == comparisons.size()
+                // The one category holds every pair: the same figures as the whole set's, computed once.
+                ? withCategory(overall, category) : group(category, list, h, bootstrap, judged, canSupport)));
 
         Optional<AnswerScorer> scorer = scorers.answerScorer(run.scorer);
         RunReport.Models models = new RunReport.Models(
@@ -150,6 +152,11 @@ public class ResultsService {
                 judged ? graded(list, bootstrap) : null),
                 h == null ? ClaimVerdict.INCONCLUSIVE : ReportFigures.verdict(a.verdict(), canSupport), a.pValue(), a.morePairsNeeded(),
                 scores(list, true), scores(list, false), pairedAccuracy(list));
+    }
+
+    private static RunReport.Group withCategory(RunReport.Group g, String category) {
+        return new RunReport.Group(category, g.counts(), g.winRate(), g.verdict(), g.pValue(), g.morePairsNeeded(),
+                g.candidateMeanScore(), g.baselineMeanScore(), g.pairedAccuracy());
     }
 
     /** For right-or-wrong scores (exact answers): both accuracies and McNemar's test; null otherwise. */

@@ -9,7 +9,6 @@ import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,8 +25,6 @@ public class RunTotals {
     private final InsertIfAbsent inserts;
     /** Run settings never change once the run exists: samples, or 0 for runs that do not stop early. */
     private final Map<String, Integer> samplesByRun = new ConcurrentHashMap<>();
-    /** Runs whose row this process has seen, so that it is looked for once per run. */
-    private final Set<String> opened = ConcurrentHashMap.newKeySet();
 
     public RunTotals(EntityManager em, InsertIfAbsent inserts) {
         this.em = em;
@@ -52,12 +49,11 @@ public class RunTotals {
         if (samples == 0) {
             return;
         }
-        if (!opened.contains(c.runId)) {
-            open(c.runId, samples);
-            opened.add(c.runId);
-        }
         em.flush();
-        em.createNativeQuery("update run_totals set recorded = recorded + 1 where run_id = ?1").setParameter(1, c.runId).executeUpdate();
+        if (lock(c.runId) == 0) {
+            open(c.runId, samples);
+            lock(c.runId);
+        }
         List<Object[]> mine = em.createQuery("select c.outcome, c.winShare from ComparisonEntity c where c.runId = :run "
                         + "and c.promptVersionId = :prompt order by c.id", Object[].class)
                 .setParameter("run", c.runId).setParameter("prompt", c.promptVersionId).getResultList();
@@ -68,6 +64,11 @@ public class RunTotals {
         }
     }
 
+    /** Counts the item and takes the row's lock until the recording transaction ends; 0 when the run has no row yet. */
+    private int lock(String runId) {
+        return em.createNativeQuery("update run_totals set recorded = recorded + 1 where run_id = ?1").setParameter(1, runId).executeUpdate();
+    }
+
     private int samplesIfEarlyStop(String runId) {
         Object[] row = em.createQuery("select r.samples, r.earlyStop from RunEntity r where r.id = :run", Object[].class)
                 .setParameter("run", runId).getSingleResult();
@@ -76,7 +77,8 @@ public class RunTotals {
 
     /**
      * Creates the run's row in a transaction of its own, from the comparisons committed so far: those of a run that
-     * began before this table existed (any comparison recorded since found the row there before it committed).
+     * began before this table existed (any comparison recorded since found the row there before it committed). Once
+     * per run: later items find the row.
      */
     private void open(String runId, int samples) {
         inserts.exclusive(runId, () -> QuarkusTransaction.requiringNew().call(() -> {
