@@ -157,8 +157,11 @@ public class RunService {
     private boolean persistWithItems(RunEntity run, RunDefinition d, Predicate<RunEntity> keep) {
         Map<String, Long> versions = catalog.promptVersionIds(d.set().id());
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            // One transaction, so that a run exists with all its items or not at all; its time grows with the items.
+            int timeout = 60 + run.totalItems / 500;
+            QuarkusTransaction.requiringNew().timeout(timeout).run(() -> {
                 run.persist();
+                int persisted = 0;
                 for (PromptItem p : d.set().prompts()) {
                     Long versionId = versions.get(p.id());
                     for (int s = 0; s < d.settings().samples(); s++) {
@@ -168,6 +171,11 @@ public class RunService {
                         w.sampleIndex = s;
                         w.state = WorkItemEntity.PENDING;
                         w.persist();
+                        if (++persisted % 1000 == 0) {
+                            // The items are written: held no longer, the persistence context stays small at any size.
+                            WorkItemEntity.getEntityManager().flush();
+                            WorkItemEntity.getEntityManager().clear();
+                        }
                     }
                 }
                 if (!keep.test(run)) {
