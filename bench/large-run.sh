@@ -123,7 +123,8 @@ def poll(phase):
     return r
 start = time.monotonic()
 while True:
-    state = call(f"/api/runs/{rid}")[0]["state"]
+    view = call(f"/api/runs/{rid}")[0]
+    state = view["state"]
     if state not in ("QUEUED", "RUNNING"):
         break
     r = poll("during")
@@ -135,6 +136,8 @@ cpu_run = cpu() - cpu_before
 for _ in range(5):
     r = poll("after")
 print(f"state {state}; {r['run']['completedItems']} of {items} items in {wall:.0f} s; overall {r['overall']['counts']}")
+if state != "COMPLETED":
+    print(f"reason: {view.get('reason')}")
 for phase in ("during", "after"):
     for name, xs in lat[phase].items():
         if xs:
@@ -142,3 +145,4 @@ for phase in ("during", "after"):
 print(f"server CPU during the run {cpu_run:.0f} s ({1000 * cpu_run / items:.2f} ms per item, polls included)")
 print(f"peak RSS (VmHWM) {hwm()} MiB")
 PY
+grep -E "ERROR|Exception" "$WORK/server.log" | head -5 || true
