@@ -8,12 +8,14 @@ import java.util.List;
 /**
  * A page of a run's comparisons (GET /api/runs/{id}/comparisons), each with its prompt, both answers and every
  * game: the API's own types, mapped from {@link ComparisonQuery.Page} here only. Outcomes read as the domain's
- * enum names ({@code WIN}, {@code SCORED}...); a reference scorer's detail is shown as it was stored.
+ * enum names ({@code WIN}, {@code SCORED}...); a reference scorer's detail is shown as it was stored. {@code next} is
+ * the cursor of the following page ({@code ?after=<next>}), null on the last one.
  */
-public record ComparisonPageView(int page, int size, long total, List<ItemView> items) {
+public record ComparisonPageView(int page, int size, long total, List<ItemView> items, String next) {
 
     public static ComparisonPageView of(ComparisonQuery.Page p) {
-        return p == null ? null : new ComparisonPageView(p.page(), p.size(), p.total(), Views.list(p.items(), ItemView::of));
+        return p == null ? null : new ComparisonPageView(p.page(), p.size(), p.total(), Views.list(p.items(), ItemView::of),
+                p.next());
     }
 
     /** One comparison: a prompt sample, both answers, the games judged on them and the pair's outcome. */

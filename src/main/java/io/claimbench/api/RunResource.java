@@ -184,9 +184,20 @@ public class RunResource {
                                           @QueryParam("page") @DefaultValue("0") @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String pageParam,
                                           @QueryParam("size") @DefaultValue("20") @Parameter(description = "Comparisons per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String sizeParam,
                                           @QueryParam("category") @Parameter(description = "Only this category of the eval set") String category,
-                                          @QueryParam("outcome") @Parameter(description = "Only pairs with this outcome for the candidate", schema = @Schema(type = SchemaType.STRING, enumeration = {"win", "tie", "loss", "unscored", "error"})) String outcome) {
+                                          @QueryParam("outcome") @Parameter(description = "Only pairs with this outcome for the candidate", schema = @Schema(type = SchemaType.STRING, enumeration = {"win", "tie", "loss", "unscored", "error"})) String outcome,
+                                          @QueryParam("after") @Parameter(description = "The next cursor of the previous page: the page after it, by keyset (instead of a page number)") String afterParam) {
         int page = QueryNumbers.integer("page", pageParam, 0, Integer.MAX_VALUE);
         int size = QueryNumbers.integer("size", sizeParam, 1, 200);
+        Long after = null;
+        if (afterParam != null) {
+            if (page != 0) {
+                throw new ApiInputException(400, "after", "give either page or after, not both");
+            }
+            after = QueryNumbers.whole("after", afterParam);
+            if (after < 0) {
+                throw new ApiInputException(400, "after", "after must be a cursor given as next by a page");
+            }
+        }
         runs.find(id).orElseThrow(() -> notFound(id));
         PairOutcome o = null;
         if (outcome != null) {
@@ -196,7 +207,7 @@ public class RunResource {
                 throw new ApiInputException(400, "outcome", "outcome must be one of win, tie, loss, unscored, error");
             }
         }
-        return ComparisonPageView.of(comparisons.page(id, category, o, page, size));
+        return ComparisonPageView.of(comparisons.page(id, category, o, page, size, after));
     }
 
     /** Progress as server-sent events, about twice a second, ending with the run's final state. */

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ComparisonQuery {
 
-    public record Page(int page, int size, long total, List<Item> items) {
+    /** {@code next}: the cursor of the page after this one (pass it as {@code after}), or null on the last page. */
+    public record Page(int page, int size, long total, List<Item> items, String next) {
     }
 
     public record Item(String promptId, String promptHash, String category, int sample, String prompt,
@@ -46,6 +47,15 @@ public class ComparisonQuery {
     }
 
     public Page page(String runId, String category, PairOutcome outcome, int page, int size) {
+        return page(runId, category, outcome, page, size, null);
+    }
+
+    /**
+     * One page in work-item order: by page number, or (with {@code after}, the cursor a page gave as its next) by
+     * keyset, the items after the cursor, which reads only the page however deep it is and neither skips nor repeats
+     * an item while others are recorded.
+     */
+    public Page page(String runId, String category, PairOutcome outcome, int page, int size, Long after) {
         return QuarkusTransaction.requiringNew().call(() -> {
             StringBuilder q = new StringBuilder("runId = :run");
             Parameters params = Parameters.with("run", runId);
@@ -57,9 +67,20 @@ public class ComparisonQuery {
                 q.append(" and outcome = :outcome");
                 params.and("outcome", outcome);
             }
+            long total = ComparisonEntity.count(q.toString(), params);
+            if (after != null) {
+                q.append(" and workItemId > :after");
+                params.and("after", after);
+            }
             var query = ComparisonEntity.<ComparisonEntity>find(q.toString(), Sort.ascending("workItemId"), params);
-            long total = query.count();
-            List<ComparisonEntity> list = query.page(page, size).list();
+            // One more than the page: whether there is a next page, without counting what follows.
+            List<ComparisonEntity> list = new java.util.ArrayList<>(after != null ? query.range(0, size).list()
+                    : query.range(page * size, page * size + size).list());
+            String next = null;
+            if (list.size() > size) {
+                list.remove(size);
+                next = Long.toString(list.get(size - 1).workItemId);
+            }
             List<Long> items = list.stream().map(c -> c.workItemId).toList();
             List<Long> prompts = list.stream().map(c -> c.promptVersionId).distinct().toList();
             Map<Long, PromptVersionEntity> promptById = prompts.isEmpty() ? Map.of()
@@ -83,7 +104,7 @@ public class ComparisonQuery {
                         c.outcome, c.strength, c.reason, c.flags, c.swapAudited, c.winShare, c.candidateScore, c.baselineScore, detail(c.candidateDetail),
                         detail(c.baselineDetail));
             }).toList();
-            return new Page(page, size, total, out);
+            return new Page(page, size, total, out, next);
         });
     }
 

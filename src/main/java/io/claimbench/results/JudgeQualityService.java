@@ -9,6 +9,7 @@ import io.claimbench.stats.PositionBias;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,22 +43,35 @@ public class JudgeQualityService {
     public List<JudgeQuality> all() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, long[]> tallies = new TreeMap<>(); // runs, games, unscored, errors
-            Map<String, Map<Long, Integer[]>> games = new HashMap<>();
-            for (Object[] row : em.createQuery("select j.judge, j.runId, j.workItemId, j.game, j.outcome, j.preference "
-                    + "from JudgmentEntity j order by j.judge, j.runId", Object[].class).getResultList()) {
-                String judge = (String) row[0];
-                long[] t = tallies.computeIfAbsent(judge, k -> new long[4]);
-                t[1]++;
-                GameOutcome outcome = (GameOutcome) row[4];
-                t[2] += outcome == GameOutcome.UNSCORED ? 1 : 0;
-                t[3] += outcome == GameOutcome.ERROR ? 1 : 0;
-                int game = (Integer) row[3];
-                if ((game == 1 || game == 2)
-                        && JudgmentVerdicts.read(outcome, (String) row[5], null, null) instanceof Verdict.Scored s) {
-                    games.computeIfAbsent(judge, k -> new HashMap<>())
-                            .computeIfAbsent((Long) row[2], k -> new Integer[2])[game - 1] = s.preference().strength();
-                }
+            for (Object[] row : em.createQuery("select j.judge, j.outcome, count(j) from JudgmentEntity j group by j.judge, j.outcome",
+                    Object[].class).getResultList()) {
+                long[] t = tallies.computeIfAbsent((String) row[0], k -> new long[4]);
+                long n = (Long) row[2];
+                t[1] += n;
+                t[2] += row[1] == GameOutcome.UNSCORED ? n : 0;
+                t[3] += row[1] == GameOutcome.ERROR ? n : 0;
             }
+            // Swapped pairs, streamed in (judge, item) order: only the current item's two games are held.
+            Map<String, Map<PositionBias.SwappedPair, Long>> games = new HashMap<>();
+            Object[] key = {null, null};
+            Integer[] pair = new Integer[2];
+            try (var rows = em.createQuery("select j.judge, j.workItemId, j.game, j.preference from JudgmentEntity j "
+                            + "where j.outcome = :scored and j.game in (1, 2) order by j.judge, j.workItemId, j.id", Object[].class)
+                    .setParameter("scored", GameOutcome.SCORED).setHint(HibernateHints.HINT_FETCH_SIZE, 1000).getResultStream()) {
+                rows.forEach(row -> {
+                    if (!row[0].equals(key[0]) || !row[1].equals(key[1])) {
+                        countPair(games, (String) key[0], pair);
+                        key[0] = row[0];
+                        key[1] = row[1];
+                        pair[0] = null;
+                        pair[1] = null;
+                    }
+                    if (JudgmentVerdicts.read(GameOutcome.SCORED, (String) row[3], null, null) instanceof Verdict.Scored s) {
+                        pair[(Integer) row[2] - 1] = s.preference().strength();
+                    }
+                });
+            }
+            countPair(games, (String) key[0], pair);
             for (Object[] row : em.createQuery("select r.judge, count(r) from RunEntity r where r.judge is not null group by r.judge",
                     Object[].class).getResultList()) {
                 long[] t = tallies.get((String) row[0]);
@@ -68,13 +82,18 @@ public class JudgeQualityService {
             Map<String, Agreement.Result> humans = humanAgreement();
             List<JudgeQuality> out = new ArrayList<>();
             tallies.forEach((judge, t) -> {
-                List<PositionBias.SwappedPair> pairs = games.getOrDefault(judge, Map.of()).values().stream()
-                        .filter(g -> g[0] != null && g[1] != null).map(g -> new PositionBias.SwappedPair(g[0], g[1])).toList();
-                out.add(new JudgeQuality(judge, t[0], t[1], t[2], t[3], PositionBias.of(pairs), humans.get(judge),
+                out.add(new JudgeQuality(judge, t[0], t[1], t[2], t[3], PositionBias.ofCounts(games.getOrDefault(judge, Map.of())),
+                        humans.get(judge),
                         selfPreference(judge)));
             });
             return out;
         });
+    }
+
+    private static void countPair(Map<String, Map<PositionBias.SwappedPair, Long>> games, String judge, Integer[] pair) {
+        if (judge != null && pair[0] != null && pair[1] != null) {
+            games.computeIfAbsent(judge, k -> new HashMap<>()).merge(new PositionBias.SwappedPair(pair[0], pair[1]), 1L, Long::sum);
+        }
     }
 
     /** Under the caller's transaction. */
@@ -87,8 +106,11 @@ public class JudgeQualityService {
         Map<String, double[]> own = new HashMap<>(); // key -> sum of the family contestant's shares, n
         Map<String, double[]> others = new HashMap<>();
         String contestant = null;
-        for (Object[] row : em.createQuery("select r.evalSetId, r.candidate, r.baseline, r.judge, c.outcome from ComparisonEntity c, "
-                + "RunEntity r where c.runId = r.id and r.judge is not null", Object[].class).getResultList()) {
+        // Counted in SQL: shares are 0, 1/2 or 1, so count x share sums exactly as the rows one by one did.
+        for (Object[] row : em.createQuery("select r.evalSetId, r.candidate, r.baseline, r.judge, c.outcome, count(c) from ComparisonEntity c, "
+                + "RunEntity r where c.runId = r.id and r.judge is not null group by r.evalSetId, r.candidate, r.baseline, r.judge, c.outcome",
+                Object[].class).getResultList()) {
+            long count = (Long) row[5];
             String candidate = (String) row[1];
             String baseline = (String) row[2];
             boolean candidateIsFamily = family.equals(ModelFamily.of(candidate));
@@ -102,8 +124,8 @@ public class JudgeQualityService {
             String key = row[0] + "|" + candidate + "|" + baseline;
             Map<String, double[]> target = judge.equals(row[3]) ? own : others;
             double[] acc = target.computeIfAbsent(key, k -> new double[2]);
-            acc[0] += familyShare;
-            acc[1]++;
+            acc[0] += count * familyShare;
+            acc[1] += count;
             if (judge.equals(row[3])) {
                 contestant = candidateIsFamily ? candidate : baseline;
             }

@@ -8,6 +8,7 @@ import io.claimbench.stats.PairOutcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +27,34 @@ public class LeaderboardService {
 
     /** The battles behind a leaderboard: each decided comparison, clustered by prompt. */
     public List<Battle> battles(String evalSet, String category) {
+        return battles("select c.promptVersionId, c.outcome, r.candidate, r.baseline from ComparisonEntity c, RunEntity r "
+                + "where c.runId = r.id and r.evalSetId = :set and c.outcome in :decided"
+                + (category == null ? "" : " and c.category = :category") + " order by c.id", evalSet, category);
+    }
+
+    /**
+     * Rows of (prompt, outcome, candidate, baseline) as battles, streamed: only the battles are held, each with its
+     * names shared with the others' (a board has few models), and a model against itself is left out (it says
+     * nothing about its rating).
+     */
+    private List<Battle> battles(String query, String evalSet, String category) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            String q = "select c.promptVersionId, c.outcome, r.candidate, r.baseline from ComparisonEntity c, RunEntity r "
-                    + "where c.runId = r.id and r.evalSetId = :set and c.outcome in :decided"
-                    + (category == null ? "" : " and c.category = :category") + " order by c.id";
-            var query = em.createQuery(q, Object[].class).setParameter("set", evalSet)
-                    .setParameter("decided", List.of(PairOutcome.WIN, PairOutcome.TIE, PairOutcome.LOSS));
+            var q = em.createQuery(query, Object[].class).setParameter("set", evalSet)
+                    .setParameter("decided", List.of(PairOutcome.WIN, PairOutcome.TIE, PairOutcome.LOSS))
+                    .setHint(HibernateHints.HINT_FETCH_SIZE, 1000).setHint(HibernateHints.HINT_READ_ONLY, true);
             if (category != null) {
-                query.setParameter("category", category);
+                q.setParameter("category", category);
             }
+            java.util.Map<Object, String> names = new java.util.HashMap<>();
             List<Battle> battles = new ArrayList<>();
-            for (Object[] row : query.getResultList()) {
-                String candidate = (String) row[2];
-                String baseline = (String) row[3];
-                if (candidate.equals(baseline)) {
-                    continue; // a model against itself says nothing about its rating
-                }
-                double outcome = ((PairOutcome) row[1]).winShare();
-                battles.add(new Battle("prompt-" + row[0], candidate, baseline, outcome));
+            try (var rows = q.getResultStream()) {
+                rows.forEach(row -> {
+                    String candidate = names.computeIfAbsent(row[2], String::valueOf);
+                    String baseline = names.computeIfAbsent(row[3], String::valueOf);
+                    if (!candidate.equals(baseline)) {
+                        battles.add(new Battle("prompt-" + row[0], candidate, baseline, ((PairOutcome) row[1]).winShare()));
+                    }
+                });
             }
             return battles;
         });
@@ -112,24 +123,9 @@ public class LeaderboardService {
      * eval set is one battle between the run's candidate and baseline, clustered by prompt like the judges' battles.
      */
     public List<Battle> humanBattles(String evalSet, String category) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            String q = "select c.promptVersionId, v.outcome, r.candidate, r.baseline from HumanVoteEntity v, "
-                    + "ComparisonEntity c, RunEntity r where v.comparisonId = c.id and c.runId = r.id and r.evalSetId = :set "
-                    + "and v.outcome in :decided" + (category == null ? "" : " and c.category = :category") + " order by v.id";
-            var query = em.createQuery(q, Object[].class).setParameter("set", evalSet)
-                    .setParameter("decided", List.of(PairOutcome.WIN, PairOutcome.TIE, PairOutcome.LOSS));
-            if (category != null) {
-                query.setParameter("category", category);
-            }
-            List<Battle> battles = new ArrayList<>();
-            for (Object[] row : query.getResultList()) {
-                String candidate = (String) row[2];
-                String baseline = (String) row[3];
-                if (!candidate.equals(baseline)) {
-                    battles.add(new Battle("prompt-" + row[0], candidate, baseline, ((PairOutcome) row[1]).winShare()));
-                }
-            }
-            return battles;
-        });
+        return battles("select c.promptVersionId, v.outcome, r.candidate, r.baseline from HumanVoteEntity v, "
+                + "ComparisonEntity c, RunEntity r where v.comparisonId = c.id and c.runId = r.id and r.evalSetId = :set "
+                + "and v.outcome in :decided" + (category == null ? "" : " and c.category = :category") + " order by v.id",
+                evalSet, category);
     }
 }

@@ -19,7 +19,8 @@ final class ModelFigureSection {
     private ModelFigureSection() {
     }
 
-    static RunReport.ModelFigures figures(String name, String role, List<GenerationEntity> generations,
+    /** {@code lengths}: each generation's answer length in code points, -1 for none, in the order of the list. */
+    static RunReport.ModelFigures figures(String name, String role, List<GenerationEntity> generations, int[] lengths,
                                            List<ComparisonEntity> comparisons, long wins,
                                            Optional<AnswerScorer> scorer, boolean candidate) {
         List<GenerationEntity> mine = generations.stream().filter(g -> role.equals(g.role)).toList();
@@ -46,8 +47,14 @@ final class ModelFigureSection {
             benchmark = scorer.get().benchmark(scores).map(ReportFigures::figure).orElse(null);
             failedChecks = scorer.get().failedCheckCounts(scores);
         }
-        Summary length = Summary.of(mine.stream().filter(g -> g.error == null && g.text != null)
-                .mapToDouble(g -> g.text.codePointCount(0, g.text.length())).toArray());
+        java.util.stream.DoubleStream.Builder mineLengths = java.util.stream.DoubleStream.builder();
+        for (int i = 0; i < generations.size(); i++) {
+            GenerationEntity g = generations.get(i);
+            if (role.equals(g.role) && g.error == null && lengths[i] >= 0) {
+                mineLengths.add(lengths[i]);
+            }
+        }
+        Summary length = Summary.of(mineLengths.build().toArray());
         return new RunReport.ModelFigures(name, answers, errors, mine.stream().filter(g -> g.fromCache).count(),
                 ReportFigures.figure(length), ReportFigures.figure(latency), ReportFigures.figure(firstToken), ReportFigures.figure(perAnswer), total,
                 total == null || wins == 0 ? null : total / wins, benchmark, failedChecks,

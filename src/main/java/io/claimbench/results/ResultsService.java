@@ -36,31 +36,34 @@ public class ResultsService {
     private final CatalogService catalog;
     private final ModelRegistry models;
     private final ScorerRegistry scorers;
+    private final ReportCache cache;
 
-    public ResultsService(CatalogService catalog, ModelRegistry models, ScorerRegistry scorers) {
+    public ResultsService(CatalogService catalog, ModelRegistry models, ScorerRegistry scorers, ReportCache cache) {
         this.catalog = catalog;
         this.models = models;
         this.scorers = scorers;
+        this.cache = cache;
     }
 
+    /** The run's report: from the cache while nothing it depends on changed (see {@link ReportCache}). */
     public Optional<RunReport> report(String runId) {
+        return cache.report(runId, this::compute);
+    }
+
+    /** Computes the report afresh, from slim rows streamed from the database (see {@link ReportRows}). */
+    Optional<RunReport> compute(String runId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             RunEntity run = RunEntity.findById(runId);
             if (run == null) {
                 return Optional.<RunReport>empty();
             }
             // In work-item order: the seeded bootstrap then draws the same clusters every time the report is made.
-            List<ComparisonEntity> comparisons = ComparisonEntity.list("runId = ?1 order by workItemId", runId);
-            List<GenerationEntity> generations = GenerationEntity.list("runId", runId);
-            List<JudgmentEntity> judgments = JudgmentEntity.list("runId", runId);
-            List<HumanVoteEntity> votes = HumanVoteEntity.getEntityManager().createQuery(
-                    "select v from HumanVoteEntity v, ComparisonEntity c where v.comparisonId = c.id and c.runId = :run",
-                    HumanVoteEntity.class).setParameter("run", runId).getResultList();
-            return Optional.of(build(run, comparisons, generations, judgments, votes));
+            ReportRows.Rows rows = ReportRows.read(RunEntity.getEntityManager(), runId);
+            return Optional.of(build(run, rows.comparisons(), rows.generations(), rows.answerLengths(), rows.judgments(), rows.votes()));
         });
     }
 
-    RunReport build(RunEntity run, List<ComparisonEntity> comparisons, List<GenerationEntity> generations,
+    RunReport build(RunEntity run, List<ComparisonEntity> comparisons, List<GenerationEntity> generations, int[] answerLengths,
                     List<JudgmentEntity> judgments, List<HumanVoteEntity> votes) {
         Optional<EvalSet> set = catalog.find(run.evalSetId);
         io.claimbench.catalog.Hypothesis h = run.hypothesis(set.map(EvalSet::hypothesis).orElse(null));
@@ -74,14 +77,16 @@ public class ResultsService {
         // Graded rates need five-level verdicts from both games: runs of ClaimBench's pairwise judge.
         boolean judged = run.judge != null && !run.imported();
         boolean canSupport = !run.overErrorBudget();
-        byCategory.forEach((category, list) -> groups.add(group(category, list, h, bootstrap, judged, canSupport)));
         RunReport.Group overall = group(null, comparisons, h, bootstrap, judged, canSupport);
+        byCategory.forEach((category, list) -> groups.add(list.size() == comparisons.size()
+                // The one category holds every pair: the same figures as the whole set's, computed once.
+                ? withCategory(overall, category) : group(category, list, h, bootstrap, judged, canSupport)));
 
         Optional<AnswerScorer> scorer = scorers.answerScorer(run.scorer);
         RunReport.Models models = new RunReport.Models(
-                ModelFigureSection.figures(run.candidate, GenerationEntity.CANDIDATE, generations, comparisons,
+                ModelFigureSection.figures(run.candidate, GenerationEntity.CANDIDATE, generations, answerLengths, comparisons,
                         overall.counts().wins(), scorer, true),
-                ModelFigureSection.figures(run.baseline, GenerationEntity.BASELINE, generations, comparisons,
+                ModelFigureSection.figures(run.baseline, GenerationEntity.BASELINE, generations, answerLengths, comparisons,
                         overall.counts().losses(), scorer, false));
         RunReport.Judging judging = run.judge == null ? null : JudgingFigures.judging(run, comparisons, judgments);
         RunReport.Run r = new RunReport.Run(run.id, run.state.name(), run.reason, run.evalSetId, run.evalSetHash,
@@ -147,6 +152,11 @@ public class ResultsService {
                 judged ? graded(list, bootstrap) : null),
                 h == null ? ClaimVerdict.INCONCLUSIVE : ReportFigures.verdict(a.verdict(), canSupport), a.pValue(), a.morePairsNeeded(),
                 scores(list, true), scores(list, false), pairedAccuracy(list));
+    }
+
+    private static RunReport.Group withCategory(RunReport.Group g, String category) {
+        return new RunReport.Group(category, g.counts(), g.winRate(), g.verdict(), g.pValue(), g.morePairsNeeded(),
+                g.candidateMeanScore(), g.baselineMeanScore(), g.pairedAccuracy());
     }
 
     /** For right-or-wrong scores (exact answers): both accuracies and McNemar's test; null otherwise. */

@@ -159,7 +159,9 @@ public class RunService {
     private boolean persistWithItems(RunEntity run, RunDefinition d, Predicate<RunEntity> keep) {
         Map<String, Long> versions = catalog.promptVersionIds(d.set().id());
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            // One transaction, so that a run exists with all its items or not at all; its time grows with the items.
+            int timeout = 60 + run.totalItems / 500;
+            QuarkusTransaction.requiringNew().timeout(timeout).run(() -> {
                 run.persist();
                 RunEntity.getEntityManager().flush();
                 // In JDBC batches: a run of 100,000 items holds no 100,000 entities in the persistence context.

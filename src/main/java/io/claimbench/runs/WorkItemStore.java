@@ -36,10 +36,12 @@ public class WorkItemStore {
     private final InsertIfAbsent inserts;
     /** Work items finished while one commits are recorded together in the next transaction. */
     private final GroupCommit<Recording, Boolean> recorder;
+    private final RunTotals totals;
 
-    public WorkItemStore(EntityManager em, Clock clock, AnswerCache cache, InsertIfAbsent inserts) {
+    public WorkItemStore(EntityManager em, Clock clock, AnswerCache cache, InsertIfAbsent inserts, RunTotals totals) {
         this.em = em;
         this.clock = clock;
+        this.totals = totals;
         this.cache = cache;
         this.inserts = inserts;
         this.recorder = new GroupCommit<>("claimbench-recorder", RECORD_BATCH, this::recordAll);
@@ -148,15 +150,20 @@ public class WorkItemStore {
         List<String> keys = batch.stream().flatMap(b -> AnswerCache.keys(b.record().answers()).stream()).toList();
         return inserts.exclusive(keys, () -> QuarkusTransaction.requiringNew().call(() -> {
             em.flush();
-            return em.unwrap(Session.class).doReturningWork(c -> {
-                List<Boolean> out = new ArrayList<>(batch.size());
-                for (Recording b : batch) {
-                    out.add(record(c, b.itemId(), b.owner(), b.record()));
+            List<Boolean> out = new ArrayList<>(batch.size());
+            for (Recording b : batch) {
+                Recorded done = em.unwrap(Session.class).doReturningWork(c -> record(c, b.itemId(), b.owner(), b.record()));
+                if (done == Recorded.NOW) {
+                    totals.recorded(b.record().comparison()); // early stopping's running sums, in the same transaction
                 }
-                return out;
-            });
+                out.add(done != Recorded.TAKEN_OVER);
+            }
+            return out;
         }));
     }
+
+    /** What recording an item did: stored it now, found it stored by this process already, or found it taken over. */
+    private enum Recorded { NOW, ALREADY, TAKEN_OVER }
 
     private record Recording(long itemId, String owner, ItemRecord record) {
     }
@@ -167,7 +174,7 @@ public class WorkItemStore {
     }
 
     /** The statements of {@link #record}, in plain JDBC batches: this is the one write of every work item. */
-    private boolean record(Connection c, long itemId, String owner, ItemRecord r) throws SQLException {
+    private Recorded record(Connection c, long itemId, String owner, ItemRecord r) throws SQLException {
         int done;
         try (PreparedStatement ps = c.prepareStatement("update work_item set state = 'DONE', lease_until = null "
                 + "where id = ? and owner = ? and state = 'RUNNING'")) {
@@ -181,14 +188,14 @@ public class WorkItemStore {
                 ps.setLong(1, itemId);
                 ps.setString(2, owner);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && rs.getLong(1) == 1;
+                    return rs.next() && rs.getLong(1) == 1 ? Recorded.ALREADY : Recorded.TAKEN_OVER;
                 }
             }
         }
         insert(c, GENERATIONS, r.generations());
         insert(c, JUDGMENTS, r.judgments());
         insert(c, COMPARISONS, List.of(r.comparison()));
-        return true;
+        return Recorded.NOW;
     }
 
     private static <T> void insert(Connection c, EntityRows<T> rows, List<T> values) throws SQLException {

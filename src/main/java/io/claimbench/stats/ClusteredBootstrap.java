@@ -1,6 +1,5 @@
 package io.claimbench.stats;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +37,24 @@ public final class ClusteredBootstrap {
             acc[0] += o.win();
             acc[1] += 1;
         }
-        List<double[]> clusters = new ArrayList<>(byCluster.values());
-        int k = clusters.size();
+        // Flat arrays, in the clusters' order: the same draws and sums, without chasing one array per cluster.
+        int k = byCluster.size();
+        double[] sums = new double[k];
+        double[] counts = new double[k];
+        int j = 0;
+        for (double[] c : byCluster.values()) {
+            sums[j] = c[0];
+            counts[j++] = c[1];
+        }
         SplittableRandom random = new SplittableRandom(seed);
         double[] means = new double[resamples];
         for (int b = 0; b < resamples; b++) {
             double sum = 0;
             double n = 0;
             for (int i = 0; i < k; i++) {
-                double[] c = clusters.get(random.nextInt(k));
-                sum += c[0];
-                n += c[1];
+                int c = random.nextInt(k);
+                sum += sums[c];
+                n += counts[c];
             }
             means[b] = sum / n;
         }

@@ -1,6 +1,8 @@
 package io.claimbench.stats;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a pairwise judge treats position, from pairs judged in both orders. Each game gives the strength (+2..-2)
@@ -16,21 +18,31 @@ public record PositionBias(long pairs, Double consistency, long decisiveGames, D
     }
 
     public static PositionBias of(List<SwappedPair> pairs) {
+        Map<SwappedPair, Long> counts = new HashMap<>();
+        pairs.forEach(p -> counts.merge(p, 1L, Long::sum));
+        return ofCounts(counts);
+    }
+
+    /** The same from how many times each pair of strengths occurred (at most 25 kinds): counts, so order-free. */
+    public static PositionBias ofCounts(Map<SwappedPair, Long> pairs) {
         long consistent = 0;
         long decisive = 0;
         long firstWins = 0;
-        for (SwappedPair p : pairs) {
+        long n = 0;
+        for (Map.Entry<SwappedPair, Long> e : pairs.entrySet()) {
+            SwappedPair p = e.getKey();
+            long times = e.getValue();
+            n += times;
             int candidateGame1 = Integer.signum(p.game1StrengthForA());
             int candidateGame2 = -Integer.signum(p.game2StrengthForA());
-            consistent += candidateGame1 == candidateGame2 ? 1 : 0;
+            consistent += candidateGame1 == candidateGame2 ? times : 0;
             for (int s : new int[]{p.game1StrengthForA(), p.game2StrengthForA()}) {
                 if (s != 0) {
-                    decisive++;
-                    firstWins += s > 0 ? 1 : 0;
+                    decisive += times;
+                    firstWins += s > 0 ? times : 0;
                 }
             }
         }
-        long n = pairs.size();
         Double rate = decisive == 0 ? null : (double) firstWins / decisive;
         return new PositionBias(n, n == 0 ? null : (double) consistent / n, decisive, rate,
                 rate == null ? null : WinRate.wilson(rate, decisive, WinRate.Z95));
