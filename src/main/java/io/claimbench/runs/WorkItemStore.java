@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Work items in the database: claimed with a conditional update (so that two processes never take the same
- * item), leased, and recorded with everything they produced in one transaction, so that a crash leaves an item
+ * Work items in the database: claimed in batches under row locks (so that two processes never take the same item),
+ * held by the instance that claimed it while its heartbeat lives (its id stays on the item once done, as who recorded
+ * it), and recorded with everything they produced in one transaction, so that a crash leaves an item
  * either done or untouched.
  */
 @ApplicationScoped
@@ -27,36 +28,62 @@ public class WorkItemStore {
     }
 
     /**
-     * Claims up to {@code max} items that are pending or whose lease ran out in another process (this process
-     * renews the leases of what it holds, see {@link #renew}, and never takes its own items twice).
+     * Claims up to {@code max} pending items of a run, in id order, in one short transaction: the rows are locked as
+     * they are read ({@code FOR UPDATE SKIP LOCKED}, on PostgreSQL and H2 alike), so that claimers at the same time
+     * take different items without waiting for one another, then taken in one update. The items come back detached.
+     * {@code grace} is how long the items are safe from being taken over even if this process's heartbeat cannot be
+     * seen (see {@link #releaseExpired}): the heartbeat expiry.
      */
-    public List<WorkItemEntity> claim(String runId, String owner, int max, Duration lease) {
+    public List<WorkItemEntity> claim(String runId, String owner, int max, Duration grace) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now(clock);
-            List<Long> candidates = em.createQuery("select w.id from WorkItemEntity w where w.runId = :run and "
-                            + "(w.state = 'PENDING' or (w.state = 'RUNNING' and w.leaseUntil < :now and w.owner <> :owner)) order by w.id", Long.class)
-                    .setParameter("run", runId).setParameter("now", now).setParameter("owner", owner).setMaxResults(max).getResultList();
-            List<WorkItemEntity> claimed = new ArrayList<>();
-            for (Long id : candidates) {
-                int updated = em.createQuery("update WorkItemEntity w set w.state = 'RUNNING', w.owner = :owner, "
-                                + "w.leaseUntil = :until, w.attempts = w.attempts + 1 where w.id = :id and "
-                                + "(w.state = 'PENDING' or (w.state = 'RUNNING' and w.leaseUntil < :now and w.owner <> :owner))")
-                        .setParameter("owner", owner).setParameter("until", now.plus(lease))
-                        .setParameter("id", id).setParameter("now", now).executeUpdate();
-                if (updated == 1) {
-                    claimed.add(em.find(WorkItemEntity.class, id));
-                }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id, prompt_version_id, sample_index, attempts from work_item "
+                            + "where run_id = ?1 and state = 'PENDING' order by id fetch first ?2 rows only for update skip locked")
+                    .setParameter(1, runId).setParameter(2, max).getResultList();
+            if (rows.isEmpty()) {
+                return List.<WorkItemEntity>of();
             }
-            claimed.forEach(em::detach);
+            List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+            Instant until = now.plus(grace);
+            int updated = em.createQuery("update WorkItemEntity w set w.state = 'RUNNING', w.owner = :owner, "
+                            + "w.leaseUntil = :until, w.attempts = w.attempts + 1 where w.id in :ids and w.state = 'PENDING'")
+                    .setParameter("owner", owner).setParameter("until", until).setParameter("ids", ids).executeUpdate();
+            if (updated != ids.size()) { // cannot happen under the row locks; read back what was taken if it does
+                List<WorkItemEntity> taken = em.createQuery("select w from WorkItemEntity w where w.id in :ids and "
+                                + "w.owner = :owner and w.state = 'RUNNING' and w.leaseUntil = :until order by w.id", WorkItemEntity.class)
+                        .setParameter("ids", ids).setParameter("owner", owner).setParameter("until", until).getResultList();
+                taken.forEach(em::detach);
+                return taken;
+            }
+            List<WorkItemEntity> claimed = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                WorkItemEntity w = new WorkItemEntity();
+                w.id = ((Number) r[0]).longValue();
+                w.runId = runId;
+                w.promptVersionId = ((Number) r[1]).longValue();
+                w.sampleIndex = ((Number) r[2]).intValue();
+                w.attempts = ((Number) r[3]).intValue() + 1;
+                w.state = WorkItemEntity.RUNNING;
+                w.owner = owner;
+                w.leaseUntil = until;
+                claimed.add(w);
+            }
             return claimed;
         });
     }
 
-    /** Extends the leases of the items this process is working on in a run. */
-    public int renew(String runId, String owner, Duration lease) {
+    /**
+     * Gives back the items of unfinished runs held by instances not in {@code live} (their heartbeat expired, or they
+     * left), once their claim's grace is over; the caller's own items are never given back this way. Returns how many.
+     */
+    public int releaseExpired(String self, List<String> live) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "update WorkItemEntity w set w.leaseUntil = :until where w.runId = :run and w.owner = :owner and w.state = 'RUNNING'")
-                .setParameter("until", Instant.now(clock).plus(lease)).setParameter("run", runId).setParameter("owner", owner)
+                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null "
+                                + "where w.runId in (select r.id from RunEntity r where r.state in :active) and w.state = 'RUNNING' "
+                                + "and w.owner <> :self and w.owner not in :live and w.leaseUntil < :now")
+                .setParameter("active", List.of(RunState.QUEUED, RunState.RUNNING)).setParameter("self", self)
+                .setParameter("live", live.isEmpty() ? List.of(self) : live).setParameter("now", Instant.now(clock))
                 .executeUpdate());
     }
 
@@ -91,11 +118,16 @@ public class WorkItemStore {
                 .setParameter("run", runId).setParameter("owner", owner).executeUpdate());
     }
 
-    /** Releases every claimed item at once: for a single process restarting after a crash. */
-    public int releaseAllClaims() {
+    /**
+     * Releases every item of an unfinished run held under an owner id: for a process that starts again under the id of the one
+     * before it on the same data folder, whose items nobody works on any more.
+     */
+    public int releaseAllOf(String owner) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null where w.state = 'RUNNING'")
-                .executeUpdate());
+                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null "
+                                + "where w.runId in (select r.id from RunEntity r where r.state in :active) "
+                                + "and w.state = 'RUNNING' and w.owner = :owner")
+                .setParameter("active", List.of(RunState.QUEUED, RunState.RUNNING)).setParameter("owner", owner).executeUpdate());
     }
 
     public long unfinished(String runId) {

@@ -34,7 +34,17 @@ public final class ServerProcess implements AutoCloseable {
 
     /** With these environment variables set, beside the test's own (an empty value removes one). */
     public static ServerProcess start(Map<String, String> properties, Map<String, String> environment, Path log) throws IOException {
-        String jar = System.getProperty("claimbench.app.jar", "target/quarkus-app/quarkus-run.jar");
+        return start(Path.of(System.getProperty("claimbench.app.jar", "target/quarkus-app/quarkus-run.jar")), properties, environment, log);
+    }
+
+    /** The application built for PostgreSQL (the {@code postgresql} build in pom.xml). */
+    public static Path postgresqlJar() {
+        return Path.of(System.getProperty("claimbench.app.postgresql.jar", "target/quarkus-app-postgresql/quarkus-run.jar"));
+    }
+
+    /** This packaged application (e.g. {@link #postgresqlJar()}), with these properties and environment variables. */
+    public static ServerProcess start(Path jarFile, Map<String, String> properties, Map<String, String> environment, Path log) throws IOException {
+        String jar = jarFile.toString();
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
