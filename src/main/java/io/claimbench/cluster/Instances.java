@@ -86,11 +86,12 @@ public class Instances {
      */
     public int share(int limit) {
         List<String> ids = live;
-        int n = ids.size();
         int rank = ids.indexOf(id());
-        if (rank < 0) {
-            rank = n++;
-        }
+        return rank < 0 ? share(limit, ids.size() + 1, ids.size()) : share(limit, ids.size(), rank);
+    }
+
+    /** The share of the instance at {@code rank} (from 0, in id order) of {@code n}. */
+    static int share(int limit, int n, int rank) {
         return Math.max(1, limit / n + (rank < limit % n ? 1 : 0));
     }
 
@@ -182,7 +183,7 @@ public class Instances {
 
     private void insert(Instant now) {
         em.createNativeQuery("insert into app_instance (id, name, started_at, heartbeat_at) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, id()).setParameter(2, name).setParameter(3, started).setParameter(4, now).executeUpdate();
+                .setParameter(1, id()).setParameter(2, name.length() > 255 ? name.substring(0, 255) : name).setParameter(3, started).setParameter(4, now).executeUpdate();
     }
 
     private static String hostName() {

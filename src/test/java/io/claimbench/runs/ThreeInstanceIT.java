@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.claimbench.support.ServerProcess;
+import io.claimbench.support.TestKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,12 @@ class ThreeInstanceIT {
         c.put("claimbench.instance.name", "instance-" + instance);
         c.put("claimbench.instance.heartbeat-interval", "1s");
         c.put("claimbench.instance.heartbeat-expiry", "5s");
+        // One admin key for all (configured, so that the three can start at once and none writes a key of its own).
+        c.put("claimbench.auth.keys.multi-admin.hash", "sha256:" + sha256(TestKeys.ADMIN));
+        c.put("claimbench.auth.keys.multi-admin.roles", "admin");
+        if (instance == INSTANCES) { // an old configuration: still starts, and says the setting is gone
+            c.put("claimbench.runs.single-instance", "true");
+        }
         for (String m : List.of("cand", "base", "judge")) {
             c.put("claimbench.models.multi-" + m + ".provider", "openai");
             c.put("claimbench.models.multi-" + m + ".base-url", wm.baseUrl() + "/" + m + "/v1");
@@ -104,14 +111,16 @@ class ThreeInstanceIT {
 
     @Test
     void should_share_a_run_between_three_instances_and_finish_it_when_one_is_killed() throws Exception {
-        // The first makes the admin key (kept in the database for all); the others start beside it.
-        ServerProcess first = start(1);
-        String key = first.adminKey();
-        assertThat(key).isNotNull();
-        CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> start(2));
-        CompletableFuture<ServerProcess> third = CompletableFuture.supplyAsync(() -> start(3));
-        ServerProcess victim = second.join().withKey(key);
-        third.join().withKey(key);
+        // All three at once, on an empty database (one migrates it while the others wait).
+        List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+        for (int i = 1; i <= INSTANCES; i++) {
+            int instance = i;
+            starting.add(CompletableFuture.supplyAsync(() -> start(instance)));
+        }
+        ServerProcess first = starting.get(0).join().withKey(TestKeys.ADMIN);
+        ServerProcess victim = starting.get(1).join().withKey(TestKeys.ADMIN);
+        starting.get(2).join().withKey(TestKeys.ADMIN);
+        assertThat(Files.readString(dir.resolve("instance-3.log"))).contains("claimbench.runs.single-instance is no longer read");
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= INSTANCES; i++) {
             ids.add(Files.readString(dir.resolve("instance-" + i).resolve("instance.id")).trim());
@@ -182,6 +191,15 @@ class ThreeInstanceIT {
             }
         }
         return out;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long total(Map<String, Long> counts) {
