@@ -1,8 +1,10 @@
 package io.claimbench.runs;
 
+import io.quarkus.datasource.common.runtime.DatabaseKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,16 +23,24 @@ public class WorkItemStore {
 
     private final EntityManager em;
     private final Clock clock;
+    private final String pendingQuery;
 
-    public WorkItemStore(EntityManager em, Clock clock) {
+    public WorkItemStore(EntityManager em, Clock clock, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
         this.clock = clock;
+        // Ordered as the index (run_id, state, id) is, so that the first pending items are read off it and no more. H2
+        // 2.4 accepts SKIP LOCKED but then reads (and locks) every pending item of the run: there the update below,
+        // conditional on the item still being pending, is what keeps two claimers apart.
+        this.pendingQuery = "select id, prompt_version_id, sample_index, attempts from work_item where run_id = ?1 "
+                + "and state = 'PENDING' order by run_id, state, id fetch first ?2 rows only"
+                + (DatabaseKind.isPostgreSQL(dbKind) ? " for update skip locked" : "");
     }
 
     /**
-     * Claims up to {@code max} pending items of a run, in id order, in one short transaction: the rows are locked as
-     * they are read ({@code FOR UPDATE SKIP LOCKED}, on PostgreSQL and H2 alike), so that claimers at the same time
-     * take different items without waiting for one another, then taken in one update. The items come back detached.
+     * Claims up to {@code max} pending items of a run, in id order, in one short transaction: read off the index (on
+     * PostgreSQL locked as they are read, {@code FOR UPDATE SKIP LOCKED}, so that claimers at the same time take
+     * different items without waiting for one another), then taken in one update that takes only items still pending.
+     * The items come back detached.
      * {@code grace} is how long the items are safe from being taken over even if this process's heartbeat cannot be
      * seen (see {@link #releaseExpired}): the heartbeat expiry.
      */
@@ -38,9 +48,7 @@ public class WorkItemStore {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now(clock);
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, prompt_version_id, sample_index, attempts from work_item "
-                            + "where run_id = ?1 and state = 'PENDING' order by id fetch first ?2 rows only for update skip locked")
-                    .setParameter(1, runId).setParameter(2, max).getResultList();
+            List<Object[]> rows = em.createNativeQuery(pendingQuery).setParameter(1, runId).setParameter(2, max).getResultList();
             if (rows.isEmpty()) {
                 return List.<WorkItemEntity>of();
             }
@@ -49,10 +57,10 @@ public class WorkItemStore {
             int updated = em.createQuery("update WorkItemEntity w set w.state = 'RUNNING', w.owner = :owner, "
                             + "w.leaseUntil = :until, w.attempts = w.attempts + 1 where w.id in :ids and w.state = 'PENDING'")
                     .setParameter("owner", owner).setParameter("until", until).setParameter("ids", ids).executeUpdate();
-            if (updated != ids.size()) { // cannot happen under the row locks; read back what was taken if it does
+            if (updated != ids.size()) { // another claimer took some between the read and the update (H2 only)
                 List<WorkItemEntity> taken = em.createQuery("select w from WorkItemEntity w where w.id in :ids and "
-                                + "w.owner = :owner and w.state = 'RUNNING' and w.leaseUntil = :until order by w.id", WorkItemEntity.class)
-                        .setParameter("ids", ids).setParameter("owner", owner).setParameter("until", until).getResultList();
+                                + "w.owner = :owner and w.state = 'RUNNING' order by w.id", WorkItemEntity.class)
+                        .setParameter("ids", ids).setParameter("owner", owner).getResultList();
                 taken.forEach(em::detach);
                 return taken;
             }

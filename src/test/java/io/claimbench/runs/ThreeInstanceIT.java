@@ -99,7 +99,7 @@ class ThreeInstanceIT {
     private ServerProcess start(int instance) {
         try {
             ServerProcess s = ServerProcess.start(ServerProcess.postgresqlJar(), config(instance), Map.of(),
-                    dir.resolve("instance-" + instance + ".log"));
+                    dir.resolve("instance-" + instance + ".log"), Duration.ofSeconds(180));
             synchronized (servers) {
                 servers.add(s);
             }

@@ -44,6 +44,12 @@ public final class ServerProcess implements AutoCloseable {
 
     /** This packaged application (e.g. {@link #postgresqlJar()}), with these properties and environment variables. */
     public static ServerProcess start(Path jarFile, Map<String, String> properties, Map<String, String> environment, Path log) throws IOException {
+        return start(jarFile, properties, environment, log, Duration.ofSeconds(60));
+    }
+
+    /** ... waiting up to {@code ready} for it to be ready (several at once on a busy machine take longer). */
+    public static ServerProcess start(Path jarFile, Map<String, String> properties, Map<String, String> environment, Path log,
+                                      Duration ready) throws IOException {
         String jar = jarFile.toString();
         int port = freePort();
         List<String> cmd = new ArrayList<>();
@@ -71,7 +77,7 @@ public final class ServerProcess implements AutoCloseable {
         });
         Process p = pb.start();
         ServerProcess server = new ServerProcess(p, port, dataDir);
-        server.awaitHealthy(Duration.ofSeconds(60));
+        server.awaitHealthy(ready);
         Path keyFile = dataDir.resolve("admin.key");
         if (Files.exists(keyFile)) {
             server.key = Files.readString(keyFile).trim();
