@@ -24,6 +24,6 @@ public interface InstanceConfig {
     @WithDefault("30s")
     Duration heartbeatExpiry();
 
-    /** The name this instance is listed under; default the host name. */
+    /** The name this instance is listed under; default {@code HOSTNAME} (a pod's name), else the host name. */
     Optional<String> name();
 }

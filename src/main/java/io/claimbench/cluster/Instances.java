@@ -187,6 +187,10 @@ public class Instances {
     }
 
     private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME"); // a container's, a Kubernetes pod's name
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {

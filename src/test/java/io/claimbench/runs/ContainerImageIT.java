@@ -35,7 +35,7 @@ class ContainerImageIT {
     void should_write_an_image_that_starts_on_postgresql_as_a_non_root_user() throws Exception {
         String tar = System.getProperty("claimbench.image.tar");
         Assumptions.assumeTrue(tar != null, "the image is built with -Pimage (docs/scale-out.md); this build has none");
-        Path dir = Files.createTempDirectory(Path.of("target"), "container-image-it");
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "container-image-it");
         run(dir, "tar", "-xf", Path.of(tar).toAbsolutePath().toString(), "-C", dir.toString());
         JsonNode manifest = JSON.readTree(dir.resolve("manifest.json").toFile()).get(0);
         JsonNode config = JSON.readTree(dir.resolve(manifest.get("Config").asText()).toFile()).get("config");
@@ -43,7 +43,8 @@ class ContainerImageIT {
         List<String> env = strings(config.get("Env"));
         assertThat(entrypoint).startsWith("java").endsWith("-jar", "quarkus-run.jar");
         assertThat(config.get("User").asText()).isEqualTo("185");
-        assertThat(config.get("WorkingDir").asText()).isEqualTo("/work");
+        String workDir = config.get("WorkingDir").asText();
+        assertThat(workDir).isEqualTo("/work");
         assertThat(config.get("ExposedPorts").has("8080/tcp")).isTrue();
         assertThat(env).contains("CLAIMBENCH_HOST=0.0.0.0").anyMatch(e -> e.startsWith("PATH=/opt/java/bin"));
 
@@ -60,7 +61,7 @@ class ContainerImageIT {
             // The entrypoint, with a free port; chroot starts in /, the image in its working directory.
             List<String> cmd = new ArrayList<>(List.of("chroot", "--userspec=185:185", rootfs.toString()));
             cmd.addAll(entrypoint.subList(0, entrypoint.size() - 2));
-            cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", "/work/quarkus-run.jar"));
+            cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", workDir + "/" + entrypoint.getLast()));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("container.log").toFile());
             pb.environment().clear();
             env.forEach(e -> pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
