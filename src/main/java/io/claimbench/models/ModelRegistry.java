@@ -1,5 +1,6 @@
 package io.claimbench.models;
 
+import io.claimbench.cluster.Instances;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,7 @@ public class ModelRegistry {
     private final ModelsConfig config;
     private final Clock clock;
     private final KeySeal seal;
+    private final Instances instances;
     private final RecordingImporter importer = new RecordingImporter();
     private final Map<ModelSpec, ChatEndpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, EndpointLimiter> limiters = new ConcurrentHashMap<>();
@@ -30,7 +32,8 @@ public class ModelRegistry {
     /** Models a check spec defined for this process only; never persisted. */
     private final Map<String, ModelSpec> defined = new ConcurrentHashMap<>();
 
-    public ModelRegistry(ModelsConfig config, Clock clock, KeySeal seal) {
+    public ModelRegistry(ModelsConfig config, Clock clock, KeySeal seal, Instances instances) {
+        this.instances = instances;
         this.config = config;
         this.clock = clock;
         this.seal = seal;
@@ -130,11 +133,15 @@ public class ModelRegistry {
                 : new LangChain4jEndpoint(s, clock));
     }
 
-    /** One limiter per model name, whatever spec a run holds: its limits follow the latest definition. */
+    /**
+     * One limiter per model name, whatever spec a run holds: its limits follow the latest definition. The limits are
+     * for all instances together: this one takes its share of each, by the number of instances alive.
+     */
     public EndpointLimiter limiter(ModelSpec spec) {
-        EndpointLimiter limiter = limiters.computeIfAbsent(spec.name(),
-                name -> new EndpointLimiter(spec.maxConcurrency(), spec.requestsPerMinute(), clock));
-        limiter.setLimits(spec.maxConcurrency(), spec.requestsPerMinute());
+        int concurrency = instances.share(spec.maxConcurrency());
+        Integer rpm = instances.share(spec.requestsPerMinute());
+        EndpointLimiter limiter = limiters.computeIfAbsent(spec.name(), name -> new EndpointLimiter(concurrency, rpm, clock));
+        limiter.setLimits(concurrency, rpm);
         return limiter;
     }
 

@@ -1,6 +1,8 @@
 package io.claimbench.runs;
 
 import io.claimbench.catalog.PromptVersionEntity;
+import io.claimbench.cluster.HeartbeatTick;
+import io.claimbench.cluster.Instances;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,29 +15,31 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Executes runs in the background on virtual threads. A coordinator per run claims work items from the database
- * while the run has call slots free, so that at most {@code concurrency} items are in progress; each item's
- * calls then take the run's and the model's slots. Resumes unfinished runs at start-up. Every database access of an
+ * while the run has call slots free, so that at most this instance's share of {@code concurrency} items are in
+ * progress here (the run's concurrency is divided among the live instances, see {@link Instances#share(int)}); each
+ * item's calls then take the model's slots. Resumes unfinished runs at start-up and, at each heartbeat, joins the runs
+ * other instances started and takes over the items of instances whose heartbeat expired. Every database access of an
  * executing run goes through {@link DatabaseRetry}: a database that goes away holds the run up, it does not fail it.
  */
 @ApplicationScoped
 public class RunExecutor {
 
     private static final Logger LOG = Logger.getLogger(RunExecutor.class);
-    /** Items claimed in one transaction (at most the run's concurrency). */
+    /** Items claimed in one transaction (at most the instance's share of the run's concurrency). */
     private static final int CLAIM_BATCH = 16;
-    /** How often an executing run looks for a cancel made elsewhere (another process, or the database). */
-    private static final long CANCEL_CHECK_NANOS = 250_000_000L;
+    /** How often an executing run looks for a cancel or an end made elsewhere (another process, or the database). */
+    private static final long STATE_CHECK_NANOS = 250_000_000L;
 
-    private final String owner = UUID.randomUUID().toString();
+    private final String owner;
+    private final AtomicBoolean looking = new AtomicBoolean();
     private final Map<String, Handle> active = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -47,9 +51,12 @@ public class RunExecutor {
     private final EarlyStop earlyStop;
     private final Event<RunEnded> ended;
     private final DatabaseRetry db;
+    private final Instances instances;
 
     public RunExecutor(RunRecords runs, RunContexts contexts, WorkItemStore store, WorkItemProcessor processor,
-                       RunsConfig config, EarlyStop earlyStop, Event<RunEnded> ended, DatabaseRetry db) {
+                       RunsConfig config, EarlyStop earlyStop, Event<RunEnded> ended, DatabaseRetry db, Instances instances) {
+        this.instances = instances;
+        this.owner = instances.id();
         this.ended = ended;
         this.db = db;
         this.runs = runs;
@@ -60,20 +67,65 @@ public class RunExecutor {
         this.earlyStop = earlyStop;
     }
 
+    @SuppressWarnings("removal")
     void onStart(@Observes StartupEvent event) {
+        config.singleInstance().ifPresent(v -> LOG.warn("claimbench.runs.single-instance is no longer read and is ignored: "
+                + "an instance's work items are taken over only when its heartbeat expires (claimbench.instance.*); remove it"));
+        config.lease().ifPresent(v -> LOG.warn("claimbench.runs.lease is no longer read and is ignored: "
+                + "work items are held while their instance's heartbeat lives (claimbench.instance.heartbeat-expiry); remove it"));
+        if (instances.idKept()) {
+            // This data folder's previous process is gone (its lock on the id is ours): nobody works on its items.
+            int released = store.releaseAllOf(owner);
+            if (released > 0) {
+                LOG.infof("released %d work items this instance had claimed before it last stopped", released);
+            }
+        }
+        takeOver(instances.live());
         if (!config.resumeOnStart()) {
             return;
-        }
-        if (config.singleInstance()) {
-            int released = store.releaseAllClaims();
-            if (released > 0) {
-                LOG.infof("released %d work items claimed before the last stop", released);
-            }
         }
         runs.unfinished().forEach(id -> {
             LOG.infof("resuming run %s", id);
             submit(id);
         });
+    }
+
+    /**
+     * At each heartbeat: takes over the items of instances whose heartbeat expired, and joins the runs in progress
+     * that this instance does not work on yet (started by another instance), on a thread of its own.
+     */
+    void onHeartbeat(@Observes HeartbeatTick tick) {
+        if (!looking.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            threads.submit(() -> {
+                try {
+                    if (tick.mayTakeOver()) {
+                        takeOver(tick.live());
+                    }
+                    if (config.resumeOnStart()) {
+                        runs.unfinished().stream().filter(id -> !active.containsKey(id)).forEach(id -> {
+                            LOG.infof("joining run %s", id);
+                            submit(id);
+                        });
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf("instance %s could not look for work (%s); it looks again at the next heartbeat", owner, e.getMessage());
+                } finally {
+                    looking.set(false);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            looking.set(false); // shutting down
+        }
+    }
+
+    private void takeOver(List<String> live) {
+        int released = store.releaseExpired(owner, live);
+        if (released > 0) {
+            LOG.infof("took over %d work items of instances whose heartbeat expired", released);
+        }
     }
 
     /**
@@ -141,6 +193,9 @@ public class RunExecutor {
             LOG.infof("run %s started: eval set %s, %s against %s, %d items, scorer %s", runId, run.evalSetId,
                     run.candidate, run.baseline, run.totalItems, run.scorer);
             finalState = loop(h.ctx, run.concurrency);
+            if (finalState == null) {
+                return; // ended by another instance, which says so
+            }
         } catch (RuntimeException | Error e) {
             LOG.errorf(e, "run %s failed", runId);
             String reason = e instanceof DatabaseRetry.DatabaseUnavailableException ? e.getMessage()
@@ -157,47 +212,47 @@ public class RunExecutor {
     }
 
     private RunState loop(RunContext ctx, int concurrency) {
-        Semaphore slots = new Semaphore(concurrency);
         Object progress = new Object();
         int[] inFlight = {0};
-        long renewEvery = Math.max(1, config.lease().toNanos() / 3);
-        long lastRenewal = System.nanoTime();
         Double cap = ctx.settings.costCap();
         if (cap != null && db.call("reading the run's cost", () -> store.spent(ctx.runId)) >= cap) {
             ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached before resuming", cap));
         }
-        // Items are claimed a batch at a time (one short transaction for several), queued here, and started as call
-        // slots free up; what is still queued when the run stops is given back.
+        // Items are claimed a batch at a time (one short transaction for several), queued here, and started as this
+        // instance's share of the run's slots frees up; what is still queued when the loop ends is given back.
         Deque<WorkItemEntity> queued = new ArrayDeque<>();
-        int batch = Math.max(1, Math.min(concurrency, CLAIM_BATCH));
-        long lastCancelCheck = 0;
+        long lastStateCheck = 0;
         while (!ctx.stopped()) {
-            if (System.nanoTime() - lastRenewal > renewEvery) {
-                db.call("renewing leases", () -> store.renew(ctx.runId, owner, config.lease()));
-                lastRenewal = System.nanoTime();
-            }
-            if (System.nanoTime() - lastCancelCheck > CANCEL_CHECK_NANOS) {
-                if (db.call("checking for a cancel", () -> runs.cancelledOrGone(ctx.runId))) {
+            if (System.nanoTime() - lastStateCheck > STATE_CHECK_NANOS) {
+                RunState state = db.call("checking for a cancel", () -> runs.find(ctx.runId).map(r -> r.state).orElse(null));
+                if (state == null || state == RunState.CANCELLED) {
                     ctx.stop(RunState.CANCELLED, "cancelled by request");
                     break;
                 }
-                lastCancelCheck = System.nanoTime();
+                if (state.terminal()) { // ended by another instance (settled early, or its cost cap)
+                    ctx.stop(RunState.RUNNING, "ended by another instance");
+                    giveBack(ctx, queued);
+                    awaitIdle(progress, inFlight);
+                    return null;
+                }
+                lastStateCheck = System.nanoTime();
             }
             int free;
             synchronized (progress) {
-                // Slots are released under the same lock, so no wake-up is missed between the check and the wait;
-                // one wait at most, so that a cancel made elsewhere is seen within a second.
-                if (slots.availablePermits() == 0 && !ctx.stopped()) {
+                // Slots are freed under the same lock, so no wake-up is missed between the check and the wait; one
+                // wait at most, so that a cancel made elsewhere is seen within a second. The share follows the
+                // number of live instances.
+                if (inFlight[0] >= instances.share(concurrency) && !ctx.stopped()) {
                     waitOn(progress, 1000);
                 }
-                free = slots.availablePermits();
+                free = instances.share(concurrency) - inFlight[0];
             }
-            if (free == 0) {
+            if (free <= 0) {
                 continue;
             }
             if (queued.isEmpty()) {
-                int want = Math.max(free, batch);
-                List<WorkItemEntity> claimed = db.call("claiming work items", () -> store.claim(ctx.runId, owner, want, config.lease()));
+                int want = Math.max(free, Math.min(CLAIM_BATCH, instances.share(concurrency)));
+                List<WorkItemEntity> claimed = db.call("claiming work items", () -> store.claim(ctx.runId, owner, want, instances.expiry()));
                 if (claimed.isEmpty()) {
                     boolean idle;
                     synchronized (progress) {
@@ -205,11 +260,14 @@ public class RunExecutor {
                     }
                     if (idle) {
                         if (db.call("counting unfinished items", () -> store.unfinished(ctx.runId)) == 0) {
+                            if (db.call("reading the run", () -> runs.find(ctx.runId)).map(r -> r.state.terminal()).orElse(false)) {
+                                return null; // another instance recorded the last item and ended the run
+                            }
                             break;
                         }
-                        // Nothing runs here, so an item this process holds is one whose claim committed while its answer
-                        // was lost with the connection: claim it again. Others are held by another process: wait for
-                        // them, or for their lease to run out.
+                        // Nothing runs here, so an item this process holds is one whose claim committed while its
+                        // answer was lost with the connection: claim it again. Others are held by another process: wait
+                        // for them, or for their heartbeat to expire.
                         int orphans = db.call("releasing items claimed in doubt", () -> store.releaseOwn(ctx.runId, owner));
                         if (orphans > 0) {
                             LOG.infof("run %s: %d items claimed while the database went away are claimed again", ctx.runId, orphans);
@@ -229,7 +287,7 @@ public class RunExecutor {
                             PromptVersionEntity.<PromptVersionEntity>list("id in ?1", unread))).forEach(ctx.prompts::put);
                 }
             }
-            while (!queued.isEmpty() && !ctx.stopped() && slots.tryAcquire()) {
+            for (int n = 0; n < free && !queued.isEmpty() && !ctx.stopped(); n++) {
                 WorkItemEntity item = queued.poll();
                 synchronized (progress) {
                     inFlight[0]++;
@@ -239,7 +297,6 @@ public class RunExecutor {
                         runItem(ctx, item);
                     } finally {
                         synchronized (progress) {
-                            slots.release();
                             inFlight[0]--;
                             progress.notifyAll();
                         }
@@ -247,19 +304,8 @@ public class RunExecutor {
                 });
             }
         }
-        for (WorkItemEntity item : queued) {
-            release(ctx, item, List.of());
-        }
-        synchronized (progress) {
-            while (inFlight[0] > 0) {
-                try {
-                    progress.wait(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
+        giveBack(ctx, queued);
+        awaitIdle(progress, inFlight);
         RunContext.Stop stop = ctx.stop.get();
         double budget = config.maxErrorShare();
         if (stop == null || (stop.state() == RunState.STOPPED && db.call("counting unfinished items", () -> store.unfinished(ctx.runId)) == 0)) {
@@ -299,9 +345,17 @@ public class RunExecutor {
         }
     }
 
+    /** Gives back the claimed items that were never started. */
+    private void giveBack(RunContext ctx, Deque<WorkItemEntity> queued) {
+        for (WorkItemEntity item : queued) {
+            release(ctx, item, List.of());
+        }
+        queued.clear();
+    }
+
     /**
-     * Gives an item back with the answers it got (kept in the cache); if the database cannot be told, the item's lease
-     * (or the next start) gives it back.
+     * Gives an item back with the answers it got (kept in the cache); if the database cannot be told, the next start (or
+     * another instance, later) takes it back.
      */
     private void release(RunContext ctx, WorkItemEntity item, List<AnswerCache.Entry> fresh) {
         try {
@@ -317,6 +371,19 @@ public class RunExecutor {
             ended.fire(new RunEnded(runId, state, runs.find(runId).map(r -> r.reason).orElse(null)));
         } catch (RuntimeException e) {
             LOG.warnf(e, "run %s ended %s; an observer of its end failed", runId, state);
+        }
+    }
+
+    private static void awaitIdle(Object progress, int[] inFlight) {
+        synchronized (progress) {
+            while (inFlight[0] > 0) {
+                try {
+                    progress.wait(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
     }
 

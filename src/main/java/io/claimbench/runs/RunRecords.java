@@ -101,10 +101,6 @@ public class RunRecords {
         });
     }
 
-    boolean cancelledOrGone(String runId) {
-        return find(runId).map(r -> r.state == RunState.CANCELLED).orElse(true);
-    }
-
     public Optional<RunProgress> progress(String id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             RunEntity run = RunEntity.findById(id);

@@ -9,20 +9,24 @@ import java.time.Duration;
 @ConfigMapping(prefix = "claimbench.runs")
 public interface RunsConfig {
 
-    /** Continue, at start-up, the runs that were in progress when the process stopped; default true. */
+    /**
+     * Work on the runs in progress in the database: at start-up those that were running when the process stopped,
+     * and at each heartbeat those that other instances started; default true (the CLI: false, it runs its own).
+     */
     @WithDefault("true")
     boolean resumeOnStart();
 
     /**
-     * This process is the only one working on the database: at start-up, items another (dead) process had
-     * claimed are released at once instead of after their lease; default true.
+     * Removed in 0.1 (issue 12): an instance's work items are taken over only when its heartbeat expires, whatever
+     * the number of instances, see {@code claimbench.instance.*}. Still accepted so that an old configuration starts;
+     * ignored with a warning.
      */
-    @WithDefault("true")
-    boolean singleInstance();
+    @Deprecated(forRemoval = true)
+    java.util.Optional<Boolean> singleInstance();
 
-    /** How long a claimed work item stays with its process before another may take it; default 10m. */
-    @WithDefault("10m")
-    Duration lease();
+    /** Removed in 0.1 (issue 12), replaced by {@code claimbench.instance.heartbeat-expiry}; ignored with a warning. */
+    @Deprecated(forRemoval = true)
+    java.util.Optional<Duration> lease();
 
     /** Calls in flight for one run when the request does not say; default 8. */
     @WithDefault("8")

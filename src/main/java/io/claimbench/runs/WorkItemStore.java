@@ -1,9 +1,11 @@
 package io.claimbench.runs;
 
+import io.quarkus.datasource.common.runtime.DatabaseKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -18,8 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Work items in the database: claimed with a conditional update (so that two processes never take the same
- * item), leased, and recorded with everything they produced in one transaction, so that a crash leaves an item
+ * Work items in the database: claimed in batches under row locks (so that two processes never take the same item),
+ * held by the instance that claimed it while its heartbeat lives (its id stays on the item once done, as who recorded
+ * it), and recorded with everything they produced in one transaction, so that a crash leaves an item
  * either done or untouched.
  */
 @ApplicationScoped
@@ -37,47 +40,80 @@ public class WorkItemStore {
     /** Work items finished while one commits are recorded together in the next transaction. */
     private final GroupCommit<Recording, Boolean> recorder;
     private final RunTotals totals;
+    private final String pendingQuery;
 
-    public WorkItemStore(EntityManager em, Clock clock, AnswerCache cache, InsertIfAbsent inserts, RunTotals totals) {
+    public WorkItemStore(EntityManager em, Clock clock, AnswerCache cache, InsertIfAbsent inserts, RunTotals totals,
+                         @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
         this.clock = clock;
         this.totals = totals;
         this.cache = cache;
         this.inserts = inserts;
         this.recorder = new GroupCommit<>("claimbench-recorder", RECORD_BATCH, this::recordAll);
+        // Ordered as the index (run_id, state, id) is, so that the first pending items are read off it and no more. H2
+        // 2.4 accepts SKIP LOCKED but then reads (and locks) every pending item of the run: there the update below,
+        // conditional on the item still being pending, is what keeps two claimers apart.
+        this.pendingQuery = "select id, prompt_version_id, sample_index, attempts from work_item where run_id = ?1 "
+                + "and state = 'PENDING' order by run_id, state, id fetch first ?2 rows only"
+                + (DatabaseKind.isPostgreSQL(dbKind) ? " for update skip locked" : "");
     }
 
     /**
-     * Claims up to {@code max} items that are pending or whose lease ran out in another process (this process
-     * renews the leases of what it holds, see {@link #renew}, and never takes its own items twice).
+     * Claims up to {@code max} pending items of a run, in id order, in one short transaction: read off the index (on
+     * PostgreSQL locked as they are read, {@code FOR UPDATE SKIP LOCKED}, so that claimers at the same time take
+     * different items without waiting for one another), then taken in one update that takes only items still pending.
+     * The items come back detached.
+     * {@code grace} is how long the items are safe from being taken over even if this process's heartbeat cannot be
+     * seen (see {@link #releaseExpired}): the heartbeat expiry.
      */
-    public List<WorkItemEntity> claim(String runId, String owner, int max, Duration lease) {
+    public List<WorkItemEntity> claim(String runId, String owner, int max, Duration grace) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now(clock);
-            List<Long> candidates = em.createQuery("select w.id from WorkItemEntity w where w.runId = :run and "
-                            + "(w.state = 'PENDING' or (w.state = 'RUNNING' and w.leaseUntil < :now and w.owner <> :owner)) order by w.id", Long.class)
-                    .setParameter("run", runId).setParameter("now", now).setParameter("owner", owner).setMaxResults(max).getResultList();
-            List<WorkItemEntity> claimed = new ArrayList<>();
-            for (Long id : candidates) {
-                int updated = em.createQuery("update WorkItemEntity w set w.state = 'RUNNING', w.owner = :owner, "
-                                + "w.leaseUntil = :until, w.attempts = w.attempts + 1 where w.id = :id and "
-                                + "(w.state = 'PENDING' or (w.state = 'RUNNING' and w.leaseUntil < :now and w.owner <> :owner))")
-                        .setParameter("owner", owner).setParameter("until", now.plus(lease))
-                        .setParameter("id", id).setParameter("now", now).executeUpdate();
-                if (updated == 1) {
-                    claimed.add(em.find(WorkItemEntity.class, id));
-                }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(pendingQuery).setParameter(1, runId).setParameter(2, max).getResultList();
+            if (rows.isEmpty()) {
+                return List.<WorkItemEntity>of();
             }
-            claimed.forEach(em::detach);
+            List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+            Instant until = now.plus(grace);
+            int updated = em.createQuery("update WorkItemEntity w set w.state = 'RUNNING', w.owner = :owner, "
+                            + "w.leaseUntil = :until, w.attempts = w.attempts + 1 where w.id in :ids and w.state = 'PENDING'")
+                    .setParameter("owner", owner).setParameter("until", until).setParameter("ids", ids).executeUpdate();
+            if (updated != ids.size()) { // another claimer took some between the read and the update (H2 only)
+                List<WorkItemEntity> taken = em.createQuery("select w from WorkItemEntity w where w.id in :ids and "
+                                + "w.owner = :owner and w.state = 'RUNNING' order by w.id", WorkItemEntity.class)
+                        .setParameter("ids", ids).setParameter("owner", owner).getResultList();
+                taken.forEach(em::detach);
+                return taken;
+            }
+            List<WorkItemEntity> claimed = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                WorkItemEntity w = new WorkItemEntity();
+                w.id = ((Number) r[0]).longValue();
+                w.runId = runId;
+                w.promptVersionId = ((Number) r[1]).longValue();
+                w.sampleIndex = ((Number) r[2]).intValue();
+                w.attempts = ((Number) r[3]).intValue() + 1;
+                w.state = WorkItemEntity.RUNNING;
+                w.owner = owner;
+                w.leaseUntil = until;
+                claimed.add(w);
+            }
             return claimed;
         });
     }
 
-    /** Extends the leases of the items this process is working on in a run. */
-    public int renew(String runId, String owner, Duration lease) {
+    /**
+     * Gives back the items of unfinished runs held by instances not in {@code live} (their heartbeat expired, or they
+     * left), once their claim's grace is over; the caller's own items are never given back this way. Returns how many.
+     */
+    public int releaseExpired(String self, List<String> live) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "update WorkItemEntity w set w.leaseUntil = :until where w.runId = :run and w.owner = :owner and w.state = 'RUNNING'")
-                .setParameter("until", Instant.now(clock).plus(lease)).setParameter("run", runId).setParameter("owner", owner)
+                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null "
+                                + "where w.runId in (select r.id from RunEntity r where r.state in :active) and w.state = 'RUNNING' "
+                                + "and w.owner <> :self and w.owner not in :live and w.leaseUntil < :now")
+                .setParameter("active", List.of(RunState.QUEUED, RunState.RUNNING)).setParameter("self", self)
+                .setParameter("live", live.isEmpty() ? List.of(self) : live).setParameter("now", Instant.now(clock))
                 .executeUpdate());
     }
 
@@ -121,11 +157,16 @@ public class WorkItemStore {
                 .setParameter("run", runId).setParameter("owner", owner).executeUpdate());
     }
 
-    /** Releases every claimed item at once: for a single process restarting after a crash. */
-    public int releaseAllClaims() {
+    /**
+     * Releases every item of an unfinished run held under an owner id: for a process that starts again under the id of the one
+     * before it on the same data folder, whose items nobody works on any more.
+     */
+    public int releaseAllOf(String owner) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null where w.state = 'RUNNING'")
-                .executeUpdate());
+                        "update WorkItemEntity w set w.state = 'PENDING', w.owner = null, w.leaseUntil = null "
+                                + "where w.runId in (select r.id from RunEntity r where r.state in :active) "
+                                + "and w.state = 'RUNNING' and w.owner = :owner")
+                .setParameter("active", List.of(RunState.QUEUED, RunState.RUNNING)).setParameter("owner", owner).executeUpdate());
     }
 
     public long unfinished(String runId) {

@@ -100,8 +100,9 @@ class PostgresResumeTest {
         RunEntity run = newRun(202);
         RunContext ctx = contexts.context(run);
         // The dead process had claimed three items: finished one, got the candidate's answer for the second (and
-        // gave that item back with the answer, which the cache keeps), and nothing yet for the third.
-        List<WorkItemEntity> claimed = store.claim(run.id, "dead-process", 3, Duration.ofMinutes(10));
+        // gave that item back with the answer, which the cache keeps), and nothing yet for the third. It has no
+        // heartbeat, and its claims are past their grace.
+        List<WorkItemEntity> claimed = store.claim(run.id, "dead-process", 3, Duration.ZERO);
         assertThat(claimed).hasSize(3);
         WorkItemEntity finished = claimed.get(0);
         store.record(finished.id, "dead-process", processor.process(ctx, finished, prompt(finished)));
@@ -135,10 +136,13 @@ class PostgresResumeTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> ComparisonEntity.count("runId", run.id))).isZero();
         assertThat(store.record(item.id, "slow-process", result)).isTrue();
         assertThat(QuarkusTransaction.requiringNew().call(() -> ComparisonEntity.count("runId", run.id))).isEqualTo(1);
-        // A process never re-claims its own item, even with its lease run out; another process may.
-        WorkItemEntity expired = store.claim(run.id, "slow-process", 1, Duration.ZERO).getFirst();
-        assertThat(store.claim(run.id, "slow-process", 6, Duration.ofMinutes(10))).extracting(w -> w.id).doesNotContain(expired.id);
-        assertThat(store.claim(run.id, "other-process", 6, Duration.ofMinutes(10))).extracting(w -> w.id).containsExactly(expired.id);
+        // An instance alive keeps its items, however long ago it claimed them; once its heartbeat is gone (it is not
+        // among the live instances), another instance takes them over, and never its own.
+        WorkItemEntity held = store.claim(run.id, "slow-process", 1, Duration.ZERO).getFirst();
+        assertThat(store.releaseExpired("other-process", List.of("other-process", "slow-process"))).isZero();
+        assertThat(store.claim(run.id, "other-process", 6, Duration.ofMinutes(10))).extracting(w -> w.id).doesNotContain(held.id);
+        assertThat(store.releaseExpired("other-process", List.of("other-process"))).isEqualTo(1);
+        assertThat(store.claim(run.id, "other-process", 6, Duration.ofMinutes(10))).extracting(w -> w.id).containsExactly(held.id);
     }
 
     private static PromptVersionEntity prompt(WorkItemEntity w) {

@@ -34,7 +34,23 @@ public final class ServerProcess implements AutoCloseable {
 
     /** With these environment variables set, beside the test's own (an empty value removes one). */
     public static ServerProcess start(Map<String, String> properties, Map<String, String> environment, Path log) throws IOException {
-        String jar = System.getProperty("claimbench.app.jar", "target/quarkus-app/quarkus-run.jar");
+        return start(Path.of(System.getProperty("claimbench.app.jar", "target/quarkus-app/quarkus-run.jar")), properties, environment, log);
+    }
+
+    /** The application built for PostgreSQL (the {@code postgresql} build in pom.xml). */
+    public static Path postgresqlJar() {
+        return Path.of(System.getProperty("claimbench.app.postgresql.jar", "target/quarkus-app-postgresql/quarkus-run.jar"));
+    }
+
+    /** This packaged application (e.g. {@link #postgresqlJar()}), with these properties and environment variables. */
+    public static ServerProcess start(Path jarFile, Map<String, String> properties, Map<String, String> environment, Path log) throws IOException {
+        return start(jarFile, properties, environment, log, Duration.ofSeconds(60));
+    }
+
+    /** ... waiting up to {@code ready} for it to be ready (several at once on a busy machine take longer). */
+    public static ServerProcess start(Path jarFile, Map<String, String> properties, Map<String, String> environment, Path log,
+                                      Duration ready) throws IOException {
+        String jar = jarFile.toString();
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -61,7 +77,7 @@ public final class ServerProcess implements AutoCloseable {
         });
         Process p = pb.start();
         ServerProcess server = new ServerProcess(p, port, dataDir);
-        server.awaitHealthy(Duration.ofSeconds(60));
+        server.awaitHealthy(ready);
         Path keyFile = dataDir.resolve("admin.key");
         if (Files.exists(keyFile)) {
             server.key = Files.readString(keyFile).trim();
