@@ -73,6 +73,26 @@ public final class PairwiseJudge {
         return new Verdict.Unscored("no verdict found in the judge's answer", truncate(raw));
     }
 
+    /**
+     * The verdict of an answer given under {@link VerdictSchema}: the whole answer is the verdict object. Empty when
+     * it is not (a server that ignored the schema, a cut-off answer): the caller then reads it as text.
+     */
+    public static java.util.Optional<Verdict> parseStructured(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(raw.strip());
+            if (node == null || !node.isObject() || !node.path("verdict").isTextual()) {
+                return java.util.Optional.empty();
+            }
+            String rationale = node.path("rationale").isTextual() ? truncate(node.get("rationale").asText()) : null;
+            return Preference.parse(node.get("verdict").asText()).map(p -> new Verdict.Scored(p, rationale));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static JsonNode lastJsonWithVerdict(String raw) {
         // The verdict object closes near the end; bounded so that a long answer full of braces stays cheap.
         int ends = 0;

@@ -30,7 +30,7 @@ public class AnswerCache {
     public Optional<Generation> get(String key) {
         CacheEntry e = QuarkusTransaction.requiringNew().call(() -> CacheEntry.findById(key));
         return Optional.ofNullable(e).map(c -> new Generation(c.text, c.latencyMs == null ? 0 : c.latencyMs,
-                c.firstTokenMs, c.tokensIn, c.tokensOut));
+                c.firstTokenMs, c.tokensIn, c.tokensOut, Boolean.TRUE.equals(c.structured)));
     }
 
     /** Stores an answer unless one is stored under its key already; returns whether this one was stored. */
@@ -44,6 +44,7 @@ public class AnswerCache {
                 new InsertIfAbsent.Value("first_token_ms", g.firstTokenMillis(), Types.BIGINT, "bigint"),
                 new InsertIfAbsent.Value("tokens_in", g.tokensIn(), Types.INTEGER, "integer"),
                 new InsertIfAbsent.Value("tokens_out", g.tokensOut(), Types.INTEGER, "integer"),
+                new InsertIfAbsent.Value("structured", g.structured(), Types.BOOLEAN, "boolean"),
                 new InsertIfAbsent.Value("created_at", now, Types.TIMESTAMP_WITH_TIMEZONE, "timestamp with time zone"));
         return inserts.exclusive(key, () -> QuarkusTransaction.requiringNew().call(() ->
                 inserts.insert("cache_entry", List.of("cache_key"), row)));
