@@ -6,8 +6,10 @@ the Qwen2 vocabulary and chat template of the tokenizer-only GGUF that llama.cpp
 Its answers mean nothing: the point is real server software on the wire (streaming, errors, limits, JSON schemas).
 
 Random weights would emit byte-level tokens that do not form valid UTF-8, and the server answers 500 on those. So
-the output layer is biased: word-like printable-ASCII tokens get large rows, the end tokens a row that makes them
-likely after a few dozen tokens, and every other token a zero row, which keeps it out of any top-k/top-p sampling.
+the model has a bias: every token embedding carries a large constant in dimension 0, which survives the residual
+stream and the final norm, and column 0 of the output layer turns it into a per-token bias. Word-like ASCII tokens
+get none, the quote and the end tokens a positive one, and every other token a large negative one, which keeps it
+out of any sampling. Answers usually run to max_tokens; a JSON schema's grammar still constrains every token.
 
 Usage: PYTHONPATH=<llama.cpp>/gguf-py make-tiny-model.py --vocab ggml-vocab-qwen2.gguf --out tiny-chat.gguf
 """
@@ -26,6 +28,8 @@ SEED = 20261201
 # Byte-level BPE writes a space as U+0120: tokens of ASCII letters, with or without a leading space, or punctuation.
 PRINTABLE = re.compile(r"^\u0120?[A-Za-z]{1,12}$|^[.,!?;:]$")
 END_TOKENS = ("<|im_end|>", "<|endoftext|>")
+CARRIER = 8.0  # dimension 0 of every embedding: about 5.7 after the final norm
+BIAS_QUOTE, BIAS_END, BIAS_OTHER = 22.0, 21.0, -30.0
 
 
 def copy_tokenizer(reader, writer):
@@ -53,11 +57,22 @@ def copy_tokenizer(reader, writer):
 
 def output_layer(rng, tokens):
     rows = np.zeros((len(tokens), EMBED), dtype=np.float32)
+    scale = CARRIER / np.sqrt((CARRIER ** 2 + EMBED - 1) / EMBED)  # dimension 0 after the final RMS norm
+    rows[:, 0] = BIAS_OTHER / scale
     printable = [i for i, t in enumerate(tokens) if PRINTABLE.match(t)]
-    rows[printable] = rng.standard_normal((len(printable), EMBED)).astype(np.float32)
+    rows[printable, 0] = 0.0
+    rows[printable, 1:] = rng.standard_normal((len(printable), EMBED - 1)).astype(np.float32)
+    if '"' in tokens:
+        rows[tokens.index('"'), 0] = BIAS_QUOTE / scale
     for end in END_TOKENS:
         if end in tokens:
-            rows[tokens.index(end)] = rng.standard_normal(EMBED).astype(np.float32) * 1.5
+            rows[tokens.index(end), 0] = BIAS_END / scale
+    return rows
+
+
+def embeddings(rng, n):
+    rows = rng.standard_normal((n, EMBED)).astype(np.float32)
+    rows[:, 0] = CARRIER
     return rows
 
 
@@ -86,7 +101,7 @@ def main():
     def normal(*shape, scale=0.2):
         return (rng.standard_normal(shape) * scale).astype(np.float32)
 
-    writer.add_tensor("token_embd.weight", normal(len(tokens), EMBED, scale=1.0).astype(np.float16))
+    writer.add_tensor("token_embd.weight", embeddings(rng, len(tokens)).astype(np.float16))
     for layer in range(LAYERS):
         block = f"blk.{layer}."
         writer.add_tensor(block + "attn_norm.weight", np.ones(EMBED, dtype=np.float32))

@@ -15,6 +15,8 @@ public final class PairwiseJudge {
 
     private static final Pattern BRACKETED = Pattern.compile("\\[\\[\\s*(A\\s*>>\\s*B|A\\s*>\\s*B|A\\s*=\\s*B|B\\s*>\\s*A|B\\s*>>\\s*A)\\s*]]");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The start of a verdict object cut off after its verdict, the first property of {@link VerdictSchema}. */
+    private static final Pattern CUT_OFF = Pattern.compile("\\s*\\{\\s*\"verdict\"\\s*:\\s*\"(A>>B|A>B|A=B|B>A|B>>A)\"\\s*,");
 
     private final JudgeTemplate template;
 
@@ -74,8 +76,9 @@ public final class PairwiseJudge {
     }
 
     /**
-     * The verdict of an answer given under {@link VerdictSchema}: the whole answer is the verdict object. Empty when
-     * it is not (a server that ignored the schema, a cut-off answer): the caller then reads it as text.
+     * The verdict of an answer given under {@link VerdictSchema}: the whole answer is the verdict object, or, cut off
+     * in its rationale, begins with the verdict. Empty when it is neither (a server that ignored the schema): the
+     * caller then reads it as text.
      */
     public static java.util.Optional<Verdict> parseStructured(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -89,7 +92,9 @@ public final class PairwiseJudge {
             String rationale = node.path("rationale").isTextual() ? truncate(node.get("rationale").asText()) : null;
             return Preference.parse(node.get("verdict").asText()).map(p -> new Verdict.Scored(p, rationale));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return java.util.Optional.empty();
+            Matcher cut = CUT_OFF.matcher(raw);
+            return cut.lookingAt() ? Preference.parse(cut.group(1)).map(p -> new Verdict.Scored(p, truncate(raw)))
+                    : java.util.Optional.empty();
         }
     }
 

@@ -33,9 +33,9 @@ class CompareRealServerIT {
         String key = "real-cli-" + System.nanoTime();
         try (LlamaServer llama = LlamaServer.start(key, dir.resolve("llama.log"))) {
             List<String> options = new ArrayList<>();
-            for (Map<String, String> m : List.of(RealServerApp.model("real-cli-cand", llama.baseUrl(), key, true, 32, 1.0),
-                    RealServerApp.model("real-cli-base", llama.baseUrl(), key, true, 32, 0.6),
-                    RealServerApp.model("real-cli-judge", llama.baseUrl(), key, true, 160, null))) {
+            for (Map<String, String> m : List.of(RealServerApp.model("real-cli-cand", llama.baseUrl(), key, true, 12, 1.0),
+                    RealServerApp.model("real-cli-base", llama.baseUrl(), key, true, 12, 0.6),
+                    RealServerApp.model("real-cli-judge", llama.baseUrl(), key, true, 24, null))) {
                 m.forEach((k, v) -> options.add("-D" + k + "=" + v));
             }
             options.add("-Dclaimbench.data-dir=" + dir.resolve("data"));

@@ -72,7 +72,7 @@ class StructuredOutputWireTest {
         assertThat(g.structured()).isTrue();
         JsonNode format = bodies().getFirst().get("response_format");
         assertThat(format.get("type").asText()).isEqualTo("json_schema");
-        assertThat(format.at("/json_schema/name").asText()).isEqualTo("pairwise_verdict_v1");
+        assertThat(format.at("/json_schema/name").asText()).isEqualTo("pairwise_verdict_v2");
         assertThat(format.at("/json_schema/strict").asBoolean()).isTrue();
         assertThat(format.at("/json_schema/schema/properties/verdict/enum")).hasSize(5);
     }

@@ -52,16 +52,16 @@ class RunsRealServerIT {
         models.putAll(trio("real", llama.baseUrl(), KEY));
         models.putAll(trio("real-limited", nginx.baseUrl(), KEY));
         models.putAll(trio("real-late", "http://127.0.0.1:" + latePort + "/v1", KEY));
-        models.putAll(RealServerApp.model("real-wrong-key", llama.baseUrl(), "not-" + KEY, true, 48, 1.0));
+        models.putAll(RealServerApp.model("real-wrong-key", llama.baseUrl(), "not-" + KEY, true, 12, 1.0));
         app = RealServerApp.start(models, sets, dir.resolve("app"));
     }
 
     /** Candidate and baseline (streamed, sampled at different temperatures, so their answers differ) and a judge. */
     private static Map<String, String> trio(String prefix, String baseUrl, String key) {
         Map<String, String> m = new HashMap<>();
-        m.putAll(RealServerApp.model(prefix + "-cand", baseUrl, key, true, 48, 1.0));
-        m.putAll(RealServerApp.model(prefix + "-base", baseUrl, key, true, 48, 0.6));
-        m.putAll(RealServerApp.model(prefix + "-judge", baseUrl, key, false, 160, null));
+        m.putAll(RealServerApp.model(prefix + "-cand", baseUrl, key, true, 12, 1.0));
+        m.putAll(RealServerApp.model(prefix + "-base", baseUrl, key, true, 12, 0.6));
+        m.putAll(RealServerApp.model(prefix + "-judge", baseUrl, key, false, 24, null));
         return m;
     }
 
@@ -82,7 +82,7 @@ class RunsRealServerIT {
     @Test
     void should_complete_a_pairwise_run_with_streamed_answers_and_structured_verdicts_then_replay_it_from_the_cache() throws Exception {
         long callsBefore = llama.tasks();
-        String id = app.startRun(run("everyday", "real", 12001));
+        String id = app.startRun(run("real-small", "real", 12001));
         JsonNode done = app.awaitFinal(id, Duration.ofMinutes(5));
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
         RealServerFigures f = RealServerFigures.of(app.results(id), app.comparisons(id));
@@ -101,7 +101,7 @@ class RunsRealServerIT {
 
         double predicted = llama.metrics().get("tokens_predicted_total");
         long callsAfterFirst = llama.tasks();
-        String again = app.startRun(run("everyday", "real", 12001));
+        String again = app.startRun(run("real-small", "real", 12001));
         assertThat(app.awaitFinal(again, Duration.ofMinutes(2)).get("state").asText()).isEqualTo("COMPLETED");
         RealServerFigures cached = RealServerFigures.of(app.results(again), app.comparisons(again));
         assertThat(cached.results().at("/overall/counts")).isEqualTo(f.results().at("/overall/counts"));

@@ -49,6 +49,8 @@ public final class RealServerApp implements AutoCloseable {
         Map<String, String> props = new LinkedHashMap<>(models);
         props.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
         props.put("claimbench.catalog.extra-eval-sets", extraEvalSets.toAbsolutePath().toString());
+        // Rate-limited calls compete for the proxy's slots: allow them more attempts than the default 6.
+        props.put("claimbench.runs.max-attempts", "12");
         // Each retry is logged with its wait, which the rate-limit test reads.
         props.put("quarkus.log.category.\"io.claimbench.runs.ModelCaller\".level", "INFO");
         return new RealServerApp(ServerProcess.start(props, dir.resolve("app.log")));

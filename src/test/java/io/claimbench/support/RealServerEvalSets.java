@@ -12,7 +12,7 @@ import java.util.Random;
  */
 public final class RealServerEvalSets {
 
-    public static final int SMALL_PROMPTS = 4;
+    public static final int SMALL_PROMPTS = 3;
     public static final int CONTEXT_PROMPTS = 3;
     public static final String LONG_PROMPT_ID = "real-context-003";
 
@@ -25,7 +25,6 @@ public final class RealServerEvalSets {
                   - {id: real-small-001, category: everyday, text: "How long should I boil an egg for a runny yolk?"}
                   - {id: real-small-002, category: everyday, text: "Suggest a name for a grey cat."}
                   - {id: real-small-003, category: everyday, text: "What should I pack for a weekend hike?"}
-                  - {id: real-small-004, category: everyday, text: "How do I unclog a sink without chemicals?"}
                 """);
         Files.writeString(dir.resolve("real-context.yaml"), header("real-context") + """
                   - {id: real-context-001, category: everyday, text: "Write a two-line thank-you note to a neighbour."}
