@@ -33,6 +33,7 @@ build() {
   started=$(date +%s)
   mkdir -p "$TOOLS"
   work=$(mktemp -d "$TOOLS/llama-build.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
   log "building llama-server from npm node-llama-cpp@$VERSION in $work"
   (cd "$work" && npm pack --silent --loglevel=error "node-llama-cpp@$VERSION" >/dev/null)
   tar -xzf "$work/node-llama-cpp-$VERSION.tgz" -C "$work" package/llama/gitRelease.bundle
@@ -76,7 +77,8 @@ model() {
 prepare() {
   mkdir -p "$TOOLS"
   rm -f "$TOOLS/llama-server.failed" "$TOOLS/llama-server.ready"
-  if ! (build && model); then
+  # Each step in a process of its own, so that set -e holds inside it (it does not in a condition here).
+  if ! "$HERE/real-server.sh" build || ! "$HERE/real-server.sh" model; then
     echo "building llama-server $VERSION or writing the model failed (${REAL_SERVER_LOG:-see the output of real-server.sh prepare})" \
       >"$TOOLS/llama-server.failed"
     exit 1
