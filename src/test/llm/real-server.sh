@@ -29,7 +29,7 @@ build() {
     log "llama-server $VERSION already built in $HOME_DIR"
     return
   fi
-  local work started
+  local started
   started=$(date +%s)
   mkdir -p "$TOOLS"
   work=$(mktemp -d "$TOOLS/llama-build.XXXXXX")
