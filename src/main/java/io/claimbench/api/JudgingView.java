@@ -14,14 +14,22 @@ public record JudgingView(String judge, long games, long scored, long unscored, 
                           CountsView flaggedOutcomes, List<String> judges, String aggregate, SwapView swap,
                           List<JudgeFiguresView> perJudge, List<RaterAgreementView> agreement,
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                          Long identicalPairs) {
+                          Long identicalPairs, StructuredView structuredOutput) {
 
     public static JudgingView of(RunReport.Judging j) {
         return j == null ? null : new JudgingView(j.judge(), j.games(), j.scored(), j.unscored(), j.errors(),
                 j.fromCache(), j.totalCost(), PositionBiasView.of(j.positionBias()), j.sameFamilyAs(), j.flaggedPairs(),
                 CountsView.of(j.flaggedOutcomes()), j.judges(), j.aggregate() == null ? null : j.aggregate().label(),
                 SwapView.of(j.swap()), Views.list(j.perJudge(), JudgeFiguresView::of),
-                Views.list(j.agreement(), RaterAgreementView::of), j.identicalPairs());
+                Views.list(j.agreement(), RaterAgreementView::of), j.identicalPairs(), StructuredView.of(j.structured()));
+    }
+
+    /** Answered pairwise games ({@code games}) whose verdict was read from structured output, with the share's interval. */
+    public record StructuredView(long games, long structured, Double share, IntervalView wilson) {
+
+        static StructuredView of(RunReport.StructuredVerdicts s) {
+            return s == null ? null : new StructuredView(s.games(), s.structured(), s.share(), IntervalView.of(s.wilson()));
+        }
     }
 
     /** How the orders were judged: under adaptive swap, how many second orders and audited pairs. */

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.models.ModelRegistry;
 import io.claimbench.models.ModelSpec;
 import io.claimbench.models.Provider;
+import io.claimbench.models.StructuredOutput;
 import io.claimbench.models.TrustPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -52,11 +53,13 @@ public class ModelResource {
     public record ModelView(String name, String provider, String baseUrl, String model, boolean hasApiKey,
                             String apiKeyEnv, Double temperature, Integer maxTokens, long timeoutMillis,
                             int maxConcurrency, Integer requestsPerMinute, Double priceInputPerMillion,
-                            Double priceOutputPerMillion, String recording, boolean stream, String source) {
+                            Double priceOutputPerMillion, String recording, boolean stream, String source,
+                            String structuredOutput) {
         static ModelView of(ModelSpec s) {
             return new ModelView(s.name(), s.provider().id(), s.baseUrl(), s.model(), s.hasApiKey(), s.apiKeyEnv(),
                     s.temperature(), s.maxTokens(), s.timeout().toMillis(), s.maxConcurrency(), s.requestsPerMinute(),
-                    s.priceInputPerMillion(), s.priceOutputPerMillion(), s.recording(), s.stream(), s.source());
+                    s.priceInputPerMillion(), s.priceOutputPerMillion(), s.recording(), s.stream(), s.source(),
+                    s.structuredOutput().label());
         }
     }
 
@@ -74,7 +77,8 @@ public class ModelResource {
             @DecimalMin("0") Double priceInputPerMillion,
             @DecimalMin("0") Double priceOutputPerMillion,
             @Size(max = 2000) String recording,
-            Boolean stream) {
+            Boolean stream,
+            @Pattern(regexp = "auto|json-schema|off", message = "must be one of auto, json-schema, off") String structuredOutput) {
     }
 
     @GET
@@ -126,7 +130,8 @@ public class ModelResource {
                     body.timeoutMillis() == null ? null : Duration.ofMillis(body.timeoutMillis()),
                     body.maxConcurrency() == null ? ModelSpec.DEFAULT_MAX_CONCURRENCY : body.maxConcurrency(),
                     body.requestsPerMinute(), body.priceInputPerMillion(), body.priceOutputPerMillion(), blank(body.recording()),
-                    Boolean.TRUE.equals(body.stream()), "api");
+                    Boolean.TRUE.equals(body.stream()), "api",
+                    body.structuredOutput() == null ? StructuredOutput.AUTO : StructuredOutput.parse(body.structuredOutput()).orElseThrow());
         } catch (IllegalArgumentException e) {
             String msg = e.getMessage();
             String field = msg.contains("recording") ? "recording" : msg.contains("model name") ? "model"

@@ -7,6 +7,7 @@ import io.claimbench.judging.SwapMode;
 import io.claimbench.models.ModelRegistry;
 import io.claimbench.models.ModelSpec;
 import io.claimbench.models.Provider;
+import io.claimbench.models.StructuredOutput;
 import io.claimbench.runs.InvalidRunException;
 import io.claimbench.runs.RunRequest;
 import org.yaml.snakeyaml.nodes.Node;
@@ -34,7 +35,7 @@ public final class CheckSpecLoader {
     private static final Set<String> TOP = Set.of("models", "eval-sets", "prompts", "inconclusive", "claims");
     private static final Set<String> MODEL = Set.of("provider", "model", "base-url", "api-key-env", "temperature",
             "max-tokens", "timeout", "max-concurrency", "requests-per-minute", "price-input-per-million",
-            "price-output-per-million", "recording", "stream", "api-key");
+            "price-output-per-million", "recording", "stream", "api-key", "structured-output");
     private static final Set<String> CLAIM = Set.of("name", "eval-set", "candidate", "candidates", "baseline", "judge",
             "judges", "judge-aggregate", "swap", "swap-audit", "scorer", "judge-template", "hypothesis", "samples", "seed",
             "temperature", "concurrency", "cost-cap", "early-stop", "cache", "regression");
@@ -119,6 +120,11 @@ public final class CheckSpecLoader {
         String keyEnv = m.string("api-key-env", false);
         String recording = recording(dir, m.string("recording", false));
         String baseUrl = m.string("base-url", false);
+        String structuredId = m.string("structured-output", false);
+        StructuredOutput structured = structuredId == null ? StructuredOutput.AUTO : StructuredOutput.parse(structuredId).orElse(null);
+        if (structured == null) {
+            m.problem("structured-output", StructuredOutput.invalid(structuredId));
+        }
         if (provider == null || problems.size() > before) {
             return null;
         }
@@ -129,7 +135,7 @@ public final class CheckSpecLoader {
                     maxTokens == null ? null : Math.toIntExact(maxTokens), timeout,
                     maxConcurrency == null ? ModelSpec.DEFAULT_MAX_CONCURRENCY : Math.toIntExact(maxConcurrency),
                     rpm == null ? null : Math.toIntExact(rpm), priceIn, priceOut, recording,
-                    stream != null && stream, "spec"), m.line());
+                    stream != null && stream, "spec", structured), m.line());
         } catch (IllegalArgumentException | ArithmeticException e) {
             m.problem(node, "model '" + name + "': " + e.getMessage());
             return null;

@@ -13,9 +13,14 @@ public sealed interface Game {
 
     int number();
 
-    record Pairwise(String judge, int number, Verdict verdict) implements Game {
+    /** {@code structured}: the verdict was read from an answer given under the verdict's JSON schema. */
+    record Pairwise(String judge, int number, Verdict verdict, boolean structured) implements Game {
         public Pairwise {
             Objects.requireNonNull(verdict, "verdict");
+        }
+
+        public Pairwise(String judge, int number, Verdict verdict) {
+            this(judge, number, verdict, false);
         }
     }
 

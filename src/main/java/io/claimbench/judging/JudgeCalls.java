@@ -13,8 +13,15 @@ public interface JudgeCalls {
 
     CompletableFuture<JudgeReply> ask(JudgeCall call);
 
-    /** A judge call: which judge, which game of the pair, the cache kind and template hash, and the messages. */
-    record JudgeCall(String judge, int game, String kind, String templateHash, PairwiseJudge.Rendered rendered) {
+    /**
+     * A judge call: which judge, which game of the pair, the cache kind and template hash, the messages, and the JSON
+     * schema its answer should follow (null: none), sent where the judge's model allows it.
+     */
+    record JudgeCall(String judge, int game, String kind, String templateHash, PairwiseJudge.Rendered rendered,
+                     dev.langchain4j.model.chat.request.json.JsonSchema schema) {
+        public JudgeCall(String judge, int game, String kind, String templateHash, PairwiseJudge.Rendered rendered) {
+            this(judge, game, kind, templateHash, rendered, null);
+        }
     }
 
     /** The result of a call in flight, with a run-time failure rethrown as itself rather than wrapped. */

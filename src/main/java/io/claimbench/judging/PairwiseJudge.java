@@ -15,6 +15,8 @@ public final class PairwiseJudge {
 
     private static final Pattern BRACKETED = Pattern.compile("\\[\\[\\s*(A\\s*>>\\s*B|A\\s*>\\s*B|A\\s*=\\s*B|B\\s*>\\s*A|B\\s*>>\\s*A)\\s*]]");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The start of a verdict object cut off after its verdict, the first property of {@link VerdictSchema}. */
+    private static final Pattern CUT_OFF = Pattern.compile("\\s*\\{\\s*\"verdict\"\\s*:\\s*\"(A>>B|A>B|A=B|B>A|B>>A)\"\\s*,");
 
     private final JudgeTemplate template;
 
@@ -71,6 +73,29 @@ public final class PairwiseJudge {
             return new Verdict.Scored(Preference.parse(last).orElseThrow(), truncate(raw));
         }
         return new Verdict.Unscored("no verdict found in the judge's answer", truncate(raw));
+    }
+
+    /**
+     * The verdict of an answer given under {@link VerdictSchema}: the whole answer is the verdict object, or, cut off
+     * in its rationale, begins with the verdict. Empty when it is neither (a server that ignored the schema): the
+     * caller then reads it as text.
+     */
+    public static java.util.Optional<Verdict> parseStructured(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(raw.strip());
+            if (node == null || !node.isObject() || !node.path("verdict").isTextual()) {
+                return java.util.Optional.empty();
+            }
+            String rationale = node.path("rationale").isTextual() ? truncate(node.get("rationale").asText()) : null;
+            return Preference.parse(node.get("verdict").asText()).map(p -> new Verdict.Scored(p, rationale));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            Matcher cut = CUT_OFF.matcher(raw);
+            return cut.lookingAt() ? Preference.parse(cut.group(1)).map(p -> new Verdict.Scored(p, truncate(raw)))
+                    : java.util.Optional.empty();
+        }
     }
 
     private static JsonNode lastJsonWithVerdict(String raw) {

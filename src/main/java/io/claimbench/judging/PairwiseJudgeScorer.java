@@ -61,10 +61,11 @@ public final class PairwiseJudgeScorer implements Scorer {
             firsts.add(ask(calls, setup, judge, 1, task.question(), task.candidate(), task.baseline(), reference));
             seconds.add(adaptive ? null : ask(calls, setup, judge, 2, task.question(), task.baseline(), task.candidate(), reference));
         }
-        List<Verdict> firstVerdicts = new ArrayList<>();
+        List<Game.Pairwise> firstGames = new ArrayList<>();
         for (int i = 0; i < judges.size(); i++) {
-            Verdict v1 = verdict(JudgeCalls.await(firsts.get(i)));
-            firstVerdicts.add(v1);
+            Game.Pairwise g1 = game(judges.get(i), 1, JudgeCalls.await(firsts.get(i)));
+            firstGames.add(g1);
+            Verdict v1 = g1.verdict();
             if (adaptive && JudgePanel.needsSwap(v1, audited)) {
                 seconds.set(i, ask(calls, setup, judges.get(i), 2, task.question(), task.baseline(), task.candidate(), reference));
             }
@@ -73,14 +74,14 @@ public final class PairwiseJudgeScorer implements Scorer {
         List<JudgePanel.Vote> votes = new ArrayList<>();
         for (int i = 0; i < judges.size(); i++) {
             String judge = judges.get(i);
-            Verdict v1 = firstVerdicts.get(i);
-            games.add(new Game.Pairwise(judge, 1, v1));
+            Game.Pairwise g1 = firstGames.get(i);
+            games.add(g1);
             if (seconds.get(i) == null) {
-                votes.add(new JudgePanel.Vote(judge, JudgePanel.single(v1)));
+                votes.add(new JudgePanel.Vote(judge, JudgePanel.single(g1.verdict())));
             } else {
-                Verdict v2 = verdict(JudgeCalls.await(seconds.get(i)));
-                games.add(new Game.Pairwise(judge, 2, v2));
-                votes.add(new JudgePanel.Vote(judge, SwapCombiner.combine(v1, v2)));
+                Game.Pairwise g2 = game(judge, 2, JudgeCalls.await(seconds.get(i)));
+                games.add(g2);
+                votes.add(new JudgePanel.Vote(judge, SwapCombiner.combine(g1.verdict(), g2.verdict())));
             }
         }
         PairDecision decision = votes.size() == 1 ? PairDecision.of(votes.get(0).combined())
@@ -91,13 +92,18 @@ public final class PairwiseJudgeScorer implements Scorer {
     private static CompletableFuture<JudgeReply> ask(JudgeCalls calls, JudgeSetup setup, String judge, int game,
                                                      String question, String answerA, String answerB, String reference) {
         PairwiseJudge.Rendered rendered = setup.pairwise().render(question, answerA, answerB, reference);
-        return calls.ask(new JudgeCalls.JudgeCall(judge, game, KIND, setup.pairwise().template().hash(), rendered));
+        return calls.ask(new JudgeCalls.JudgeCall(judge, game, KIND, setup.pairwise().template().hash(), rendered,
+                VerdictSchema.SCHEMA));
     }
 
-    private static Verdict verdict(JudgeReply reply) {
+    /** A game's verdict: from the structured answer when there is one, else read from the text (the fallback). */
+    private static Game.Pairwise game(String judge, int number, JudgeReply reply) {
         return switch (reply) {
-            case JudgeReply.Answered a -> PairwiseJudge.parse(a.raw());
-            case JudgeReply.Failed f -> new Verdict.Errored(f.reason());
+            case JudgeReply.Answered a when a.structured() -> PairwiseJudge.parseStructured(a.raw())
+                    .map(v -> new Game.Pairwise(judge, number, v, true))
+                    .orElseGet(() -> new Game.Pairwise(judge, number, PairwiseJudge.parse(a.raw()), false));
+            case JudgeReply.Answered a -> new Game.Pairwise(judge, number, PairwiseJudge.parse(a.raw()), false);
+            case JudgeReply.Failed f -> new Game.Pairwise(judge, number, new Verdict.Errored(f.reason()), false);
         };
     }
 

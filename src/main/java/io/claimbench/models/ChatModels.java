@@ -14,7 +14,8 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 /**
  * LangChain4j clients for a model spec, built at run time: blocking or streaming, always on our HTTP client and
- * with LangChain4j's own retries off.
+ * with LangChain4j's own retries off. OpenAI schemas are strict (every property required, nothing else allowed),
+ * which OpenAI needs to enforce them and OpenAI-compatible servers accept.
  */
 final class ChatModels {
 
@@ -30,7 +31,7 @@ final class ChatModels {
         String key = apiKey == null ? NO_KEY : apiKey;
         return switch (spec.provider()) {
             case OPENAI -> OpenAiChatModel.builder().baseUrl(spec.baseUrl()).apiKey(key).modelName(spec.model())
-                    .timeout(spec.timeout()).maxRetries(0).httpClientBuilder(http).build();
+                    .strictJsonSchema(true).timeout(spec.timeout()).maxRetries(0).httpClientBuilder(http).build();
             case ANTHROPIC -> AnthropicChatModel.builder().baseUrl(spec.baseUrl()).apiKey(key).modelName(spec.model())
                     .maxTokens(maxTokens(spec)).timeout(spec.timeout()).maxRetries(0).httpClientBuilder(http).build();
             case OLLAMA -> OllamaChatModel.builder().baseUrl(ollamaUrl(spec)).modelName(spec.model())
@@ -45,7 +46,7 @@ final class ChatModels {
         String key = apiKey == null ? NO_KEY : apiKey;
         return switch (spec.provider()) {
             case OPENAI -> OpenAiStreamingChatModel.builder().baseUrl(spec.baseUrl()).apiKey(key).modelName(spec.model())
-                    .timeout(spec.timeout()).httpClientBuilder(http).build();
+                    .strictJsonSchema(true).timeout(spec.timeout()).httpClientBuilder(http).build();
             case ANTHROPIC -> AnthropicStreamingChatModel.builder().baseUrl(spec.baseUrl()).apiKey(key)
                     .modelName(spec.model()).maxTokens(maxTokens(spec)).timeout(spec.timeout()).httpClientBuilder(http).build();
             case OLLAMA -> OllamaStreamingChatModel.builder().baseUrl(ollamaUrl(spec)).modelName(spec.model())

@@ -8,6 +8,8 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
@@ -20,11 +22,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A live model behind a LangChain4j client. Streaming models also report the time to the first token. The
- * client's own retries are off: ours honour Retry-After.
+ * client's own retries are off: ours honour Retry-After. A request's JSON schema goes out as the provider's response
+ * format unless the model's {@link StructuredOutput} is off; under auto, a server that rejects the request with it
+ * (400 or 422) is asked again without, and not offered a schema again.
  */
 final class LangChain4jEndpoint implements ChatEndpoint {
 
@@ -32,6 +37,7 @@ final class LangChain4jEndpoint implements ChatEndpoint {
     private final String apiKey;
     private final ChatModel blocking;
     private final StreamingChatModel streaming;
+    private final AtomicBoolean schemaRejected = new AtomicBoolean();
 
     LangChain4jEndpoint(ModelSpec spec, Clock clock) {
         this.spec = spec;
@@ -43,14 +49,34 @@ final class LangChain4jEndpoint implements ChatEndpoint {
 
     @Override
     public Generation generate(GenerationRequest request) {
+        boolean structured = request.responseSchema() != null && spec.structuredOutput() != StructuredOutput.OFF
+                && !(spec.structuredOutput() == StructuredOutput.AUTO && schemaRejected.get());
+        if (!structured) {
+            return once(request.withoutSchema(), false);
+        }
+        try {
+            return once(request, true);
+        } catch (EndpointException e) {
+            int status = e.status().orElse(0);
+            if (spec.structuredOutput() != StructuredOutput.AUTO || (status != 400 && status != 422)) {
+                throw e;
+            }
+            // Perhaps the server takes no response format; if it answers without one, it is not offered one again.
+            Generation plain = once(request.withoutSchema(), false);
+            schemaRejected.set(true);
+            return plain;
+        }
+    }
+
+    private Generation once(GenerationRequest request, boolean structured) {
         ChatRequest chatRequest = ChatRequest.builder().messages(messages(request)).parameters(parameters(request)).build();
         long start = System.nanoTime();
         try {
             if (blocking != null) {
                 ChatResponse response = blocking.chat(chatRequest);
-                return generation(response, elapsedMillis(start), null);
+                return generation(response, elapsedMillis(start), null, structured);
             }
-            return stream(chatRequest, start);
+            return stream(chatRequest, start, structured);
         } catch (EndpointException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -58,7 +84,7 @@ final class LangChain4jEndpoint implements ChatEndpoint {
         }
     }
 
-    private Generation stream(ChatRequest chatRequest, long start) {
+    private Generation stream(ChatRequest chatRequest, long start, boolean structured) {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         AtomicLong firstToken = new AtomicLong(-1);
         streaming.chat(chatRequest, new StreamingChatResponseHandler() {
@@ -88,7 +114,7 @@ final class LangChain4jEndpoint implements ChatEndpoint {
                         + ": network error: the stream ended before the answer was complete (no finish_reason)");
             }
             long first = firstToken.get();
-            return generation(response, elapsedMillis(start), first < 0 ? null : first);
+            return generation(response, elapsedMillis(start), first < 0 ? null : first, structured);
         } catch (TimeoutException e) {
             throw new EndpointException(EndpointException.Kind.TIMEOUT, null, null, spec.name() + ": call timed out");
         } catch (ExecutionException e) {
@@ -99,7 +125,7 @@ final class LangChain4jEndpoint implements ChatEndpoint {
         }
     }
 
-    private Generation generation(ChatResponse response, long latency, Long firstToken) {
+    private Generation generation(ChatResponse response, long latency, Long firstToken, boolean structured) {
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null) {
             throw new EndpointException(EndpointException.Kind.REJECTED, null, null,
@@ -107,7 +133,7 @@ final class LangChain4jEndpoint implements ChatEndpoint {
         }
         TokenUsage usage = response.tokenUsage();
         return new Generation(text, latency, firstToken, usage == null ? null : usage.inputTokenCount(),
-                usage == null ? null : usage.outputTokenCount());
+                usage == null ? null : usage.outputTokenCount(), structured);
     }
 
     private static List<ChatMessage> messages(GenerationRequest request) {
@@ -122,12 +148,16 @@ final class LangChain4jEndpoint implements ChatEndpoint {
     private ChatRequestParameters parameters(GenerationRequest request) {
         Double temperature = request.temperature() != null ? request.temperature() : spec.temperature();
         Integer maxTokens = request.maxTokens() != null ? request.maxTokens() : spec.maxTokens();
+        ResponseFormat format = request.responseSchema() == null ? null
+                : ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(request.responseSchema()).build();
         return switch (spec.provider()) {
             case OPENAI -> OpenAiChatRequestParameters.builder().temperature(temperature).maxOutputTokens(maxTokens)
-                    .seed(request.seed()).build();
+                    .seed(request.seed()).responseFormat(format).build();
             case ANTHROPIC -> DefaultChatRequestParameters.builder().temperature(temperature)
-                    .maxOutputTokens(maxTokens == null ? ChatModels.DEFAULT_ANTHROPIC_MAX_TOKENS : maxTokens).build();
-            default -> DefaultChatRequestParameters.builder().temperature(temperature).maxOutputTokens(maxTokens).build();
+                    .maxOutputTokens(maxTokens == null ? ChatModels.DEFAULT_ANTHROPIC_MAX_TOKENS : maxTokens)
+                    .responseFormat(format).build();
+            default -> DefaultChatRequestParameters.builder().temperature(temperature).maxOutputTokens(maxTokens)
+                    .responseFormat(format).build();
         };
     }
 

@@ -37,6 +37,9 @@ public class ModelEntity extends PanacheEntityBase {
     public Double priceOutputPerMillion;
     public String recording;
     public boolean stream;
+    /** auto, json-schema or off; null (older rows): auto. */
+    @Column(name = "structured_output")
+    public String structuredOutput;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -186,6 +186,7 @@ public class ModelRegistry {
             e.priceOutputPerMillion = spec.priceOutputPerMillion();
             e.recording = spec.recording();
             e.stream = spec.stream();
+            e.structuredOutput = spec.structuredOutput().label();
             e.updatedAt = Instant.now(clock);
             if (fresh) {
                 e.persist();
@@ -210,7 +211,8 @@ public class ModelRegistry {
                 m.apiKey().orElse(null), m.apiKeyEnv().orElse(defaultKeyEnv(provider)), m.temperature().orElse(null),
                 m.maxTokens().orElse(null), m.timeout(), m.maxConcurrency(), m.requestsPerMinute().orElse(null),
                 m.priceInputPerMillion().orElse(null), m.priceOutputPerMillion().orElse(null),
-                m.recording().orElse(null), m.stream(), "config");
+                m.recording().orElse(null), m.stream(), "config", StructuredOutput.parse(m.structuredOutput())
+                        .orElseThrow(() -> new IllegalArgumentException(StructuredOutput.invalid(m.structuredOutput()))));
     }
 
     private ModelSpec fromEntity(ModelEntity e) {
@@ -219,7 +221,8 @@ public class ModelRegistry {
         String keyEnv = e.apiKeyEnv != null ? e.apiKeyEnv : e.baseUrl == null ? defaultKeyEnv(provider) : null;
         return new ModelSpec(e.name, provider, e.baseUrl, e.model, seal.unseal(e.apiKey, e.name), keyEnv, e.temperature, e.maxTokens,
                 Duration.ofMillis(e.timeoutMs), e.maxConcurrency, e.requestsPerMinute, e.priceInputPerMillion,
-                e.priceOutputPerMillion, e.recording, e.stream, "api");
+                e.priceOutputPerMillion, e.recording, e.stream, "api",
+                StructuredOutput.parse(e.structuredOutput).orElse(StructuredOutput.AUTO));
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Objects;
 public record ModelSpec(String name, Provider provider, String baseUrl, String model, String apiKey, String apiKeyEnv,
                         Double temperature, Integer maxTokens, Duration timeout, int maxConcurrency,
                         Integer requestsPerMinute, Double priceInputPerMillion, Double priceOutputPerMillion,
-                        String recording, boolean stream, String source) {
+                        String recording, boolean stream, String source, StructuredOutput structuredOutput) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_MAX_CONCURRENCY = 8;
@@ -18,6 +18,7 @@ public record ModelSpec(String name, Provider provider, String baseUrl, String m
     public ModelSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(provider, "provider");
+        structuredOutput = structuredOutput == null ? StructuredOutput.AUTO : structuredOutput;
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
@@ -40,6 +41,15 @@ public record ModelSpec(String name, Provider provider, String baseUrl, String m
         }
     }
 
+    /** With structured output {@link StructuredOutput#AUTO}. */
+    public ModelSpec(String name, Provider provider, String baseUrl, String model, String apiKey, String apiKeyEnv,
+                     Double temperature, Integer maxTokens, Duration timeout, int maxConcurrency,
+                     Integer requestsPerMinute, Double priceInputPerMillion, Double priceOutputPerMillion,
+                     String recording, boolean stream, String source) {
+        this(name, provider, baseUrl, model, apiKey, apiKeyEnv, temperature, maxTokens, timeout, maxConcurrency,
+                requestsPerMinute, priceInputPerMillion, priceOutputPerMillion, recording, stream, source, StructuredOutput.AUTO);
+    }
+
     private static boolean isHttpUrl(String url) {
         try {
             java.net.URI u = new java.net.URI(url);
@@ -53,7 +63,8 @@ public record ModelSpec(String name, Provider provider, String baseUrl, String m
     /** A copy that streams its answers (time to first token is then measured) or not. */
     public ModelSpec withStream(boolean streaming) {
         return new ModelSpec(name, provider, baseUrl, model, apiKey, apiKeyEnv, temperature, maxTokens, timeout,
-                maxConcurrency, requestsPerMinute, priceInputPerMillion, priceOutputPerMillion, recording, streaming, source);
+                maxConcurrency, requestsPerMinute, priceInputPerMillion, priceOutputPerMillion, recording, streaming, source,
+                structuredOutput);
     }
 
     /** The key from the spec itself, else from the named environment variable, else null. */

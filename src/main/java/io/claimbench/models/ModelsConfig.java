@@ -60,5 +60,9 @@ public interface ModelsConfig {
         /** Stream answers, so that time to first token is measured; default false. */
         @WithDefault("false")
         boolean stream();
+
+        /** Ask for structured answers where a JSON schema is offered (the judge's verdict): auto, json-schema or off; default auto. */
+        @WithDefault("auto")
+        String structuredOutput();
     }
 }

@@ -72,7 +72,9 @@ final class JudgingFigures {
                 comparisons.stream().filter(c -> c.flags != null).count(),
                 comparisons.stream().filter(c -> c.flags != null).map(c -> c.outcome)
                         .reduce(PairCounts.EMPTY, PairCounts::plus, PairCounts::add),
-                names, names.size() > 1 ? run.judgeAggregate : null, swap, perJudge, agreement, identical(comparisons));
+                names, names.size() > 1 ? run.judgeAggregate : null, swap, perJudge, agreement, identical(comparisons),
+                RunReport.StructuredVerdicts.of(judgments.stream().filter(j -> j.structured != null).count(),
+                        judgments.stream().filter(j -> Boolean.TRUE.equals(j.structured)).count()));
     }
 
     /** Pairs tied because both answers were the same text, with no judge asked; null when there were none. */

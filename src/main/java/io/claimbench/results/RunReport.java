@@ -174,7 +174,19 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
                           Double totalCost, io.claimbench.stats.PositionBias positionBias, String sameFamilyAs,
                           long flaggedPairs, PairCounts flaggedOutcomes, List<String> judges, JudgeAggregate aggregate,
                           Swap swap, List<JudgeFigures> perJudge, List<RaterAgreement> agreement,
-                          Long identicalPairs) {
+                          Long identicalPairs, StructuredVerdicts structured) {
+    }
+
+    /**
+     * How many of the judges' answered pairwise games had their verdict read from structured output (an answer
+     * given under the verdict's JSON schema) rather than from the text, with the share's Wilson interval.
+     */
+    public record StructuredVerdicts(long games, long structured, Double share, Interval wilson) {
+        static StructuredVerdicts of(long games, long structured) {
+            Double share = games == 0 ? null : (double) structured / games;
+            return new StructuredVerdicts(games, structured, share,
+                    share == null ? null : io.claimbench.stats.WinRate.wilson(share, games, io.claimbench.stats.WinRate.Z95));
+        }
     }
 
     /**

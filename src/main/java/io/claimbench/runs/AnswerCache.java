@@ -32,7 +32,7 @@ public class AnswerCache {
 
     private static final String TABLE = "cache_entry";
     private static final List<String> KEY = List.of("cache_key");
-    private static final String LOOKUP = "select text, latency_ms, first_token_ms, tokens_in, tokens_out from cache_entry where cache_key = ?";
+    private static final String LOOKUP = "select text, coalesce(latency_ms, 0), first_token_ms, tokens_in, tokens_out, coalesce(structured, false) from cache_entry where cache_key = ?";
 
     /** A fresh answer to be stored under its key: what a call hands to the record of its work item. */
     public record Entry(String key, String kind, Generation generation) {
@@ -61,8 +61,10 @@ public class AnswerCache {
                     return Optional.empty();
                 }
                 long latency = rs.getLong(2);
-                return Optional.of(new Generation(rs.getString(1), rs.wasNull() ? 0 : latency,
-                        nullable(rs.getLong(3), rs), nullableInt(rs.getInt(4), rs), nullableInt(rs.getInt(5), rs)));
+                Long firstToken = nullable(rs.getLong(3), rs);
+                Integer tokensIn = nullableInt(rs.getInt(4), rs);
+                Integer tokensOut = nullableInt(rs.getInt(5), rs);
+                return Optional.of(new Generation(rs.getString(1), latency, firstToken, tokensIn, tokensOut, rs.getBoolean(6)));
             }
         } catch (SQLException e) {
             throw new CacheException("reading the answer cache failed", e);
@@ -116,6 +118,7 @@ public class AnswerCache {
                 new InsertIfAbsent.Value("first_token_ms", g.firstTokenMillis(), Types.BIGINT, "bigint"),
                 new InsertIfAbsent.Value("tokens_in", g.tokensIn(), Types.INTEGER, "integer"),
                 new InsertIfAbsent.Value("tokens_out", g.tokensOut(), Types.INTEGER, "integer"),
+                new InsertIfAbsent.Value("structured", g.structured(), Types.BOOLEAN, "boolean"),
                 new InsertIfAbsent.Value("created_at", now, Types.TIMESTAMP_WITH_TIMEZONE, "timestamp with time zone"));
     }
 

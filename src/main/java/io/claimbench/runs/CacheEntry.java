@@ -25,6 +25,8 @@ public class CacheEntry extends PanacheEntityBase {
     public Integer tokensIn;
     @Column(name = "tokens_out")
     public Integer tokensOut;
+    /** Answered under a JSON schema; null in entries older than the column: no. */
+    public Boolean structured;
     @Column(name = "created_at")
     public Instant createdAt;
 }

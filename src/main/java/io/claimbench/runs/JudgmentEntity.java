@@ -37,6 +37,8 @@ public class JudgmentEntity extends PanacheEntityBase {
     public String reason;
     public String rationale;
     public String raw;
+    /** The verdict was read from an answer given under the judge's JSON schema (null: not a pairwise verdict). */
+    public Boolean structured;
     @Column(name = "latency_ms")
     public Long latencyMs;
     @Column(name = "tokens_in")

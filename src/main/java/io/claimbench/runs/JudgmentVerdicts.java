@@ -17,7 +17,10 @@ public final class JudgmentVerdicts {
     /** Writes a game's reading into its recorded call. */
     public static void write(JudgmentEntity j, Game game) {
         switch (game) {
-            case Game.Pairwise p -> write(j, p.verdict());
+            case Game.Pairwise p -> {
+                write(j, p.verdict());
+                j.structured = p.verdict() instanceof Verdict.Errored ? null : p.structured();
+            }
             case Game.Graded g -> {
                 j.outcome = g.grade() instanceof AnswerScore.Scored ? GameOutcome.SCORED : GameOutcome.UNSCORED;
                 j.reason = g.grade() instanceof AnswerScore.Unscored u ? u.reason() : null;

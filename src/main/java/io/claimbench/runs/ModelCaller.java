@@ -22,6 +22,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ModelCaller {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModelCaller.class);
+
     private final ModelRegistry registry;
     private final AnswerCache cache;
     private final RunsConfig config;
@@ -78,7 +80,10 @@ public class ModelCaller {
                             + " (Retry-After " + retryAfter.toSeconds() + " s is longer than the "
                             + config.maxRetryAfter().toSeconds() + " s a run waits: claimbench.runs.max-retry-after)");
                 }
-                sleep(ctx, delay(ctx, attempt, retryAfter));
+                Duration wait = delay(ctx, attempt, retryAfter);
+                LOG.infof("run %s: %s; retrying in %d ms (attempt %d of %d%s)", ctx.runId, e.getMessage(), wait.toMillis(),
+                        attempt + 1, config.maxAttempts(), retryAfter == null ? "" : ", Retry-After " + retryAfter.toMillis() + " ms");
+                sleep(ctx, wait);
             }
         }
     }

@@ -13,6 +13,8 @@ import io.claimbench.models.EndpointException;
 import io.claimbench.models.GenerationRequest;
 import io.claimbench.models.ModelSpec;
 import io.claimbench.models.Provider;
+import io.claimbench.models.StructuredOutput;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.claimbench.stats.PairOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -169,7 +171,10 @@ public class WorkItemProcessor {
             if (judge == null) {
                 throw new IllegalArgumentException("'" + call.judge() + "' is not a judge of run " + ctx.runId);
             }
+            // An answer asked for under a schema is another answer: the schema's name (it names its version) is in the key.
+            JsonSchema schema = structured(judge) ? call.schema() : null;
             String key = PromptItem.sha256(call.kind() + "|" + judge.identity() + "|" + call.templateHash() + "|"
+                    + (schema == null ? "" : "schema:" + schema.name() + "|")
                     + call.rendered().system() + "\u0000" + call.rendered().user());
             JudgmentEntity j = new JudgmentEntity();
             j.runId = ctx.runId;
@@ -181,7 +186,7 @@ public class WorkItemProcessor {
             made.put(key(judge.name(), call.game()), j);
             try {
                 CallResult r = caller.call(ctx, judge, new GenerationRequest(call.rendered().system(), call.rendered().user(),
-                        0.0, judge.maxTokens(), (int) ctx.settings.seed(), null), key, "judgment");
+                        0.0, judge.maxTokens(), (int) ctx.settings.seed(), null, schema), key, "judgment");
                 keep(fresh, r);
                 ctx.answered(judge);
                 j.fromCache = r.fromCache();
@@ -190,13 +195,17 @@ public class WorkItemProcessor {
                 j.tokensIn = r.generation().tokensIn();
                 j.tokensOut = r.generation().tokensOut();
                 j.cost = r.cost();
-                return new JudgeReply.Answered(j.raw);
+                return new JudgeReply.Answered(j.raw, r.generation().structured());
             } catch (EndpointException e) {
                 if (ctx.failsRun(judge, e)) {
                     ctx.stop(RunState.FAILED, "judge: " + e.getMessage());
                 }
                 return new JudgeReply.Failed("judge: " + e.getMessage());
             }
+        }
+
+        private static boolean structured(ModelSpec judge) {
+            return judge.provider() != Provider.RECORDED && judge.structuredOutput() != StructuredOutput.OFF;
         }
 
         /** The recorded calls with what the scorer read from each, in the order the scorer lists its games. */
