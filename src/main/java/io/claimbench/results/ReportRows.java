@@ -70,7 +70,7 @@ final class ReportRows {
         }
         List<JudgmentEntity> judgments = new ArrayList<>();
         try (Stream<Object[]> rows = stream(em, "select j.workItemId, j.game, j.judge, j.fromCache, j.outcome, j.preference, "
-                + "j.reason, j.cost from JudgmentEntity j where j.runId = :run", runId)) {
+                + "j.reason, j.cost, j.structured from JudgmentEntity j where j.runId = :run", runId)) {
             rows.forEach(row -> {
                 JudgmentEntity j = new JudgmentEntity();
                 j.workItemId = (Long) row[0];
@@ -81,6 +81,7 @@ final class ReportRows {
                 j.preference = r.share((String) row[5]);
                 j.reason = r.share((String) row[6]);
                 j.cost = (Double) row[7];
+                j.structured = (Boolean) row[8];
                 judgments.add(j);
             });
         }
