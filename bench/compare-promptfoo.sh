@@ -22,6 +22,10 @@ TOOLS=${TOOLS:-cbs cbc pf}
 PROMPTFOO_VERSION=0.121.20
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
+# BENCH_JAVA_OPTS: more options for ClaimBench's JVMs, server and CLI (e.g. -XX:AOTCache=target/quarkus-app/app.aot,
+# written by bench/aot-cache.sh).
+# shellcheck disable=SC2206 # a list of options
+CB_OPTS=(${BENCH_JAVA_OPTS:-})
 WIREMOCK_JAR=~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
 [ -f "$WIREMOCK_JAR" ] || { echo "no WireMock in the Maven repository (a test dependency): ./mvnw -B package -DskipTests fetches it" >&2; exit 1; }
 APP_JAR=$PWD/target/quarkus-app/quarkus-run.jar
@@ -85,7 +89,7 @@ run_server() { # workload seed out
   port=$(free_port)
   [ "$wl" = judged ] && judge=',"judge":"judge"'
   mapfile -t props < <(models_props cbs; catalog_props)
-  "$JAVA" "${props[@]}" -Dquarkus.http.port="$port" -Dclaimbench.data-dir="$out/data" -Dquarkus.log.level=WARN \
+  "$JAVA" "${CB_OPTS[@]}" "${props[@]}" -Dquarkus.http.port="$port" -Dclaimbench.data-dir="$out/data" -Dquarkus.log.level=WARN \
     -jar "$APP_JAR" > "$out/server.log" 2>&1 &
   APP_PID=$!
   local boot0 boot; boot0=$(date +%s.%N)
@@ -118,7 +122,7 @@ run_cli() { # workload seed out
   local wl=$1 seed=$2 out=$3 judge=()
   [ "$wl" = judged ] && judge=(--judge judge)
   mapfile -t props < <(models_props cbc; catalog_props)
-  measured "$out/measure.json" "$out/cli.log" -- "$JAVA" "${props[@]}" -jar "$APP_JAR" compare \
+  measured "$out/measure.json" "$out/cli.log" -- "$JAVA" "${CB_OPTS[@]}" "${props[@]}" -jar "$APP_JAR" compare \
     --eval-set "bench-$wl" --candidate cand --baseline base "${judge[@]}" --concurrency "$C" --seed "$seed" \
     --data-dir "$out/data" --output "$out/results.json"
 }
