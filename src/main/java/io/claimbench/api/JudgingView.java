@@ -21,7 +21,7 @@ public record JudgingView(String judge, long games, long scored, long unscored, 
                 j.fromCache(), j.totalCost(), PositionBiasView.of(j.positionBias()), j.sameFamilyAs(), j.flaggedPairs(),
                 CountsView.of(j.flaggedOutcomes()), j.judges(), j.aggregate() == null ? null : j.aggregate().label(),
                 SwapView.of(j.swap()), Views.list(j.perJudge(), JudgeFiguresView::of),
-                Views.list(j.agreement(), RaterAgreementView::of), j.identicalPairs(), StructuredView.of(j.structured()));
+                Views.list(j.agreement(), RaterAgreementView::of), j.identicalPairs(), StructuredView.of(j.structuredOutput()));
     }
 
     /** Answered pairwise games ({@code games}) whose verdict was read from structured output, with the share's interval. */

@@ -5,9 +5,7 @@ import io.claimbench.models.ModelRegistry;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.RunState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.claimbench.runs.RunEnded;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
@@ -102,11 +100,11 @@ public class ReportCache {
      * Computes a run's report ahead of the first request once the run has ended, so that the final figures of a
      * large run are ready when they are asked for.
      */
-    void onEnd(@Observes RunEnded ended, ResultsService results) {
+    void ahead(String runId, Function<String, Optional<RunReport>> compute) {
         try {
-            version(ended.runId()).ifPresent(v -> start(ended.runId(), v, results::compute, false));
+            version(runId).ifPresent(v -> start(runId, v, compute, false));
         } catch (RuntimeException e) {
-            LOG.debugf(e, "the report of run %s was not computed ahead", ended.runId());
+            LOG.debugf(e, "the report of run %s was not computed ahead", runId);
         }
     }
 

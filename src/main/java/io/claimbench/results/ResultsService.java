@@ -45,6 +45,11 @@ public class ResultsService {
         this.cache = cache;
     }
 
+    /** Once a run has ended, its report is computed ahead of the first request (a large run's final figures are ready). */
+    void onEnd(@jakarta.enterprise.event.Observes io.claimbench.runs.RunEnded ended) {
+        cache.ahead(ended.runId(), this::compute);
+    }
+
     /** The run's report: from the cache while nothing it depends on changed (see {@link ReportCache}). */
     public Optional<RunReport> report(String runId) {
         return cache.report(runId, this::compute);

@@ -174,7 +174,7 @@ public record RunReport(Run run, Hypothesis hypothesis, List<PublishedFigure> pu
                           Double totalCost, io.claimbench.stats.PositionBias positionBias, String sameFamilyAs,
                           long flaggedPairs, PairCounts flaggedOutcomes, List<String> judges, JudgeAggregate aggregate,
                           Swap swap, List<JudgeFigures> perJudge, List<RaterAgreement> agreement,
-                          Long identicalPairs, StructuredVerdicts structured) {
+                          Long identicalPairs, StructuredVerdicts structuredOutput) {
     }
 
     /**
