@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged launcher's {@code compare} against llama.cpp's llama-server (the tiny model of {@code src/test/llm}):
- * candidate, baseline and judge are {@code openai} models on the real server, on a small eval set of the user's
- * ({@code --eval-sets}), and the results JSON it writes counts every item once, with every answer timed to its first
+ * candidate, baseline and judge are {@code openai} models on the real server, on a shipped eval set, and the results JSON it writes counts every item once, with every answer timed to its first
  * token and the judge's verdicts all read from structured output.
  */
 class CompareRealServerIT {
@@ -39,17 +38,16 @@ class CompareRealServerIT {
                 m.forEach((k, v) -> options.add("-D" + k + "=" + v));
             }
             options.add("-Dclaimbench.data-dir=" + dir.resolve("data"));
-            Path sets = RealServerEvalSets.write(dir.resolve("eval-sets"));
             Path out = dir.resolve("results.json");
             List<String> cmd = List.of(Path.of("target/quarkus-app/claimbench").toAbsolutePath().toString(), "compare",
-                    "--eval-set", "real-small", "--eval-sets", sets.resolve("real-small.yaml").toString(), "--candidate", "real-cli-cand", "--baseline", "real-cli-base",
+                    "--eval-set", RealServerEvalSets.SHIPPED, "--candidate", "real-cli-cand", "--baseline", "real-cli-base",
                     "--judge", "real-cli-judge", "--seed", "12101", "--inconclusive", "pass", "--output", out.toString());
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                     .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
             pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
             pb.environment().put("CLAIMBENCH_JAVA_OPTS", String.join(" ", options));
             Process p = pb.start();
-            assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("compare ended").isTrue();
+            assertThat(p.waitFor(8, TimeUnit.MINUTES)).as("compare ended").isTrue();
             String stderr = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8);
             assertThat(stderr).doesNotContain(key);
             assertThat(p.exitValue()).as(stderr).isIn(0, 1);
@@ -58,7 +56,7 @@ class CompareRealServerIT {
             JsonNode counts = doc.at("/overall/counts");
             long items = counts.get("wins").asLong() + counts.get("ties").asLong() + counts.get("losses").asLong()
                     + counts.get("unscored").asLong() + counts.get("errors").asLong();
-            long prompts = RealServerEvalSets.SMALL_PROMPTS;
+            long prompts = RealServerEvalSets.shippedPrompts();
             assertThat(items).as(counts.toString()).isEqualTo(prompts);
             assertThat(counts.get("errors").asLong()).isZero();
             JsonNode judging = doc.get("judging");

@@ -80,13 +80,14 @@ class RunsRealServerIT {
     }
 
     @Test
-    void should_complete_a_pairwise_run_with_streamed_answers_and_structured_verdicts_then_replay_it_from_the_cache() throws Exception {
+    void should_complete_a_pairwise_run_on_a_shipped_eval_set_with_streamed_answers_and_structured_verdicts_then_replay_it_from_the_cache() throws Exception {
         long callsBefore = llama.tasks();
-        String id = app.startRun(run("real-small", "real", 12001));
-        JsonNode done = app.awaitFinal(id, Duration.ofMinutes(5));
+        String id = app.startRun(run(RealServerEvalSets.SHIPPED, "real", 12001));
+        JsonNode done = app.awaitFinal(id, Duration.ofMinutes(8));
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
         RealServerFigures f = RealServerFigures.of(app.results(id), app.comparisons(id));
-        f.assertConsistent(done.at("/progress/total").asInt());
+        assertThat(done.at("/progress/total").asInt()).as("every prompt of the shipped set").isEqualTo(RealServerEvalSets.shippedPrompts());
+        f.assertConsistent(RealServerEvalSets.shippedPrompts());
         assertThat(f.answers()).allSatisfy(a -> assertThat(a.at("/firstTokenMs").isNumber()).as("time to first token of " + a).isTrue());
         assertThat(f.answers()).allSatisfy(a -> assertThat(a.at("/firstTokenMs").asLong()).isLessThanOrEqualTo(a.at("/latencyMs").asLong()));
         // The schema constrains even a random-weight judge: every verdict is readable, and read from structured output.
@@ -101,7 +102,7 @@ class RunsRealServerIT {
 
         double predicted = llama.metrics().get("tokens_predicted_total");
         long callsAfterFirst = llama.tasks();
-        String again = app.startRun(run("real-small", "real", 12001));
+        String again = app.startRun(run(RealServerEvalSets.SHIPPED, "real", 12001));
         assertThat(app.awaitFinal(again, Duration.ofMinutes(2)).get("state").asText()).isEqualTo("COMPLETED");
         RealServerFigures cached = RealServerFigures.of(app.results(again), app.comparisons(again));
         assertThat(cached.results().at("/overall/counts")).isEqualTo(f.results().at("/overall/counts"));

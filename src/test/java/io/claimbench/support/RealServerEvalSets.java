@@ -6,17 +6,26 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * The small eval sets of the real-server tier, written beside the shipped ones ({@code claimbench.catalog.extra-eval-sets}):
- * {@code real-small}, a few everyday prompts, and {@code real-context}, whose last prompt is longer than the server's
+ * The small eval sets of the real-server tier, written beside the shipped ones ({@code claimbench.catalog.extra-eval-sets}),
+ * for the runs that test failures rather than a whole eval set: {@code real-small}, a few everyday prompts, and {@code real-context}, whose last prompt is longer than the server's
  * context, so that item alone fails.
  */
 public final class RealServerEvalSets {
 
+    /** The shipped eval set of the tier's main pairwise runs (REST and {@code compare}). */
+    public static final String SHIPPED = "everyday";
     public static final int SMALL_PROMPTS = 3;
     public static final int CONTEXT_PROMPTS = 3;
     public static final String LONG_PROMPT_ID = "real-context-003";
 
     private RealServerEvalSets() {
+    }
+
+    /** How many prompts the shipped set has, read from its file in {@code eval-sets/}. */
+    public static int shippedPrompts() throws IOException {
+        try (var lines = Files.lines(Path.of("eval-sets", SHIPPED + ".yaml"))) {
+            return (int) lines.filter(l -> l.startsWith("  - id: " + SHIPPED + "-")).count();
+        }
     }
 
     public static Path write(Path dir) throws IOException {
