@@ -6,7 +6,7 @@
 # prints the server's peak RSS (VmHWM) at the end.
 # Usage: bench/large-run.sh [items=100000] [delay_ms=5] [concurrency=50]   (after ./mvnw package -DskipTests)
 # BENCH_APP=<quarkus-app dir> runs another build (e.g. an older one, for before/after); BENCH_XMX=<size> caps the heap;
-# BENCH_EARLY_STOP=true asks for early stopping (the judge's verdicts are random, so the claim rarely settles).
+# BENCH_JAVA_OPTS adds JVM options; BENCH_EARLY_STOP=true asks for early stopping (the judge's verdicts are random, so the claim rarely settles).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -32,6 +32,9 @@ APP_PORT=$(free_port)
 PROPS=(-Dquarkus.http.port="$APP_PORT" -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
   -Dclaimbench.catalog.prompts-dir="$PWD/prompts" -Dquarkus.log.level=WARN)
 [ -z "${BENCH_XMX:-}" ] || PROPS=(-Xmx"$BENCH_XMX" "${PROPS[@]}")
+# BENCH_JAVA_OPTS: more options for the server's JVM (e.g. -XX:NativeMemoryTracking=summary).
+# shellcheck disable=SC2206 # a list of options
+[ -z "${BENCH_JAVA_OPTS:-}" ] || PROPS=(${BENCH_JAVA_OPTS} "${PROPS[@]}")
 
 if [ -n "${BENCH_RECORDED:-}" ]; then
   SAMPLES=${BENCH_SAMPLES:-100}

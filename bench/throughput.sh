@@ -13,7 +13,8 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 WIREMOCK_JAR=~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
 [ -f "$WIREMOCK_JAR" ] || { echo "no WireMock in the Maven repository (a test dependency): ./mvnw -B package -DskipTests fetches it" >&2; exit 1; }
-APP_JAR=target/quarkus-app/quarkus-run.jar
+# BENCH_APP=<quarkus-app dir> runs another build (e.g. an older one, for before/after).
+APP_JAR=${BENCH_APP:-target/quarkus-app}/quarkus-run.jar
 [ -f "$APP_JAR" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/claimbench-bench.XXXXXX")
@@ -118,7 +119,11 @@ CPU_APP=$(awk -v t="$TICKS" '{printf "%.1f", ($14+$15)/t}' /proc/$APP_PID/stat)
 CPU_WM=$(awk -v t="$TICKS" '{printf "%.1f", ($14+$15)/t}' /proc/$WM_PID/stat)
 curl -sf -H "X-API-Key: $KEY" "http://127.0.0.1:$APP_PORT/api/runs/$ID/results" > "$WORK/results.json"
 DB_BYTES=$(cat "$WORK"/data/*.mv.db 2>/dev/null | wc -c || true)
-python3 - "$WORK/results.json" "$START" "$END" "$N" "$DELAY" "$C" "$PEAK" "$RSS_BEFORE" "$STATE" "$CPU_APP" "$CPU_WM" "$CPU_BEFORE" "$DB_BYTES" <<'PY'
+# The file again once the server has stopped (H2 compacts it on close, for a bounded time).
+kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true
+DB_STOPPED=$(cat "$WORK"/data/*.mv.db 2>/dev/null | wc -c || true)
+APP_PID=
+python3 - "$WORK/results.json" "$START" "$END" "$N" "$DELAY" "$C" "$PEAK" "$RSS_BEFORE" "$STATE" "$CPU_APP" "$CPU_WM" "$CPU_BEFORE" "$DB_BYTES" "$DB_STOPPED" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 start, end, n, delay, c, peak, before, state = float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8]), sys.argv[9]
@@ -132,5 +137,6 @@ print(f"wall {wall:.2f} s, ideal {ideal:.2f} s, wall/ideal {wall/ideal:.2f}")
 print(f"server RSS before run {before/1024:.0f} MiB, peak RSS (VmHWM) {peak/1024:.0f} MiB")
 cpu_run = float(sys.argv[10]) - float(sys.argv[12])
 print(f"CPU seconds during the run (2 cores, shared with WireMock): server {cpu_run:.1f} ({1000 * cpu_run / calls:.2f} ms per call); WireMock since start {sys.argv[11]}")
-print(f"H2 file after the run: {int(sys.argv[13]) / 1024 / 1024:.1f} MiB (the server still running)")
+print(f"H2 file after the run: {int(sys.argv[13]) / 1024 / 1024:.1f} MiB (the server still running), "
+      f"{int(sys.argv[14]) / 1024 / 1024:.1f} MiB once it has stopped")
 PY

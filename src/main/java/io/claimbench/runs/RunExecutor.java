@@ -212,8 +212,7 @@ public class RunExecutor {
     }
 
     private RunState loop(RunContext ctx, int concurrency) {
-        Object progress = new Object();
-        int[] inFlight = {0};
+        ItemSlots slots = new ItemSlots();
         Double cap = ctx.settings.costCap();
         if (cap != null && db.call("reading the run's cost", () -> store.spent(ctx.runId)) >= cap) {
             ctx.stop(RunState.STOPPED, String.format(java.util.Locale.ROOT, "cost cap %.4f reached before resuming", cap));
@@ -232,21 +231,13 @@ public class RunExecutor {
                 if (state.terminal()) { // ended by another instance (settled early, or its cost cap)
                     ctx.stop(RunState.RUNNING, "ended by another instance");
                     giveBack(ctx, queued);
-                    awaitIdle(progress, inFlight);
+                    slots.awaitIdle();
                     return null;
                 }
                 lastStateCheck = System.nanoTime();
             }
-            int free;
-            synchronized (progress) {
-                // Slots are freed under the same lock, so no wake-up is missed between the check and the wait; one
-                // wait at most, so that a cancel made elsewhere is seen within a second. The share follows the
-                // number of live instances.
-                if (inFlight[0] >= instances.share(concurrency) && !ctx.stopped()) {
-                    waitOn(progress, 1000);
-                }
-                free = instances.share(concurrency) - inFlight[0];
-            }
+            // The share follows the number of live instances.
+            int free = slots.free(instances.share(concurrency), ctx.stopped());
             if (free <= 0) {
                 continue;
             }
@@ -254,11 +245,8 @@ public class RunExecutor {
                 int want = Math.max(free, Math.min(CLAIM_BATCH, instances.share(concurrency)));
                 List<WorkItemEntity> claimed = db.call("claiming work items", () -> store.claim(ctx.runId, owner, want, instances.expiry()));
                 if (claimed.isEmpty()) {
-                    boolean idle;
-                    synchronized (progress) {
-                        idle = inFlight[0] == 0;
-                    }
-                    if (idle) {
+                    store.recordSoon(); // nothing left to claim: what waits to be recorded need not wait for more
+                    if (slots.idle()) {
                         if (db.call("counting unfinished items", () -> store.unfinished(ctx.runId)) == 0) {
                             if (db.call("reading the run", () -> runs.find(ctx.runId)).map(r -> r.state.terminal()).orElse(false)) {
                                 return null; // another instance recorded the last item and ended the run
@@ -274,9 +262,7 @@ public class RunExecutor {
                             continue;
                         }
                     }
-                    synchronized (progress) {
-                        waitOn(progress, 500);
-                    }
+                    slots.pause(500);
                     continue;
                 }
                 queued.addAll(claimed);
@@ -289,23 +275,17 @@ public class RunExecutor {
             }
             for (int n = 0; n < free && !queued.isEmpty() && !ctx.stopped(); n++) {
                 WorkItemEntity item = queued.poll();
-                synchronized (progress) {
-                    inFlight[0]++;
-                }
+                ItemSlots.Slot slot = slots.take();
                 threads.submit(() -> {
-                    try {
-                        runItem(ctx, item);
-                    } finally {
-                        synchronized (progress) {
-                            inFlight[0]--;
-                            progress.notifyAll();
-                        }
+                    try (slot) {
+                        runItem(ctx, item, slot);
                     }
                 });
             }
         }
         giveBack(ctx, queued);
-        awaitIdle(progress, inFlight);
+        store.recordSoon();
+        slots.awaitIdle();
         RunContext.Stop stop = ctx.stop.get();
         double budget = config.maxErrorShare();
         if (stop == null || (stop.state() == RunState.STOPPED && db.call("counting unfinished items", () -> store.unfinished(ctx.runId)) == 0)) {
@@ -321,13 +301,19 @@ public class RunExecutor {
         return db.call("ending the run", () -> runs.finish(ctx.runId, stop.state(), stop.reason()));
     }
 
-    private void runItem(RunContext ctx, WorkItemEntity item) {
+    private void runItem(RunContext ctx, WorkItemEntity item, ItemSlots.Slot slot) {
         List<AnswerCache.Entry> fresh = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             PromptVersionEntity prompt = ctx.prompts.get(item.promptVersionId, id -> db.call("reading a prompt",
                     () -> QuarkusTransaction.requiringNew().call(() -> PromptVersionEntity.<PromptVersionEntity>findById(id))));
             WorkItemStore.ItemRecord record = processor.process(ctx, item, prompt, fresh);
-            if (!db.call("recording a work item", () -> store.record(item.id, owner, record))) {
+            // The next item calls while this one waits to be committed with others; but an early stop is decided item by
+            // item as they are recorded, as before (so that it stops where it did), and then nothing waits.
+            boolean lingers = store.lingers() && !ctx.settings.earlyStop();
+            if (lingers) {
+                slot.callsDone();
+            }
+            if (!db.call("recording a work item", () -> store.record(item.id, owner, record, !lingers))) {
                 LOG.warnf("work item %d of run %s was taken over by another process; its result here is dropped", item.id, ctx.runId);
             } else if (ctx.settings.earlyStop()) {
                 db.call("checking for an early stop", () -> earlyStop.check(ctx.runId, ctx.hypothesis,
@@ -371,28 +357,6 @@ public class RunExecutor {
             ended.fire(new RunEnded(runId, state, runs.find(runId).map(r -> r.reason).orElse(null)));
         } catch (RuntimeException e) {
             LOG.warnf(e, "run %s ended %s; an observer of its end failed", runId, state);
-        }
-    }
-
-    private static void awaitIdle(Object progress, int[] inFlight) {
-        synchronized (progress) {
-            while (inFlight[0] > 0) {
-                try {
-                    progress.wait(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-    }
-
-    /** Waits on a monitor the caller holds. */
-    private static void waitOn(Object monitor, long millis) {
-        try {
-            monitor.wait(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -60,6 +60,15 @@ public interface RunsConfig {
     @WithDefault("0.1")
     double maxErrorShare();
 
+    /**
+     * How long a finished work item waits for others to be recorded in the same transaction (group commit), its slot
+     * meanwhile free for the next item. Default: 100ms on the embedded H2 database, where a commit rewrites every page
+     * it changed (fewer, larger commits write far less and keep the file small), and 0 on PostgreSQL, where a commit
+     * is an append to its log and an item keeps its slot until it is recorded (so that a process killed mid-run
+     * leaves only its calls in flight to be made again).
+     */
+    java.util.Optional<Duration> recordLinger();
+
     /** At shutdown, how long calls in flight may take to finish and be recorded; default 30s. */
     @WithDefault("30s")
     Duration shutdownGrace();

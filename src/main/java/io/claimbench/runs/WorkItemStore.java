@@ -29,6 +29,8 @@ import java.util.List;
 public class WorkItemStore {
 
     private static final int RECORD_BATCH = 64;
+    /** How long a finished item waits for others to be committed with on the embedded database, by default. */
+    private static final Duration EMBEDDED_LINGER = Duration.ofMillis(100);
     private static final EntityRows<GenerationEntity> GENERATIONS = new EntityRows<>(GenerationEntity.class);
     private static final EntityRows<JudgmentEntity> JUDGMENTS = new EntityRows<>(JudgmentEntity.class);
     private static final EntityRows<ComparisonEntity> COMPARISONS = new EntityRows<>(ComparisonEntity.class);
@@ -39,17 +41,19 @@ public class WorkItemStore {
     private final InsertIfAbsent inserts;
     /** Work items finished while one commits are recorded together in the next transaction. */
     private final GroupCommit<Recording, Boolean> recorder;
+    private final Duration linger;
     private final RunTotals totals;
     private final String pendingQuery;
 
     public WorkItemStore(EntityManager em, Clock clock, AnswerCache cache, InsertIfAbsent inserts, RunTotals totals,
-                         @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+                         RunsConfig config, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
         this.clock = clock;
         this.totals = totals;
         this.cache = cache;
         this.inserts = inserts;
-        this.recorder = new GroupCommit<>("claimbench-recorder", RECORD_BATCH, this::recordAll);
+        this.linger = config.recordLinger().orElse(DatabaseKind.isPostgreSQL(dbKind) ? Duration.ZERO : EMBEDDED_LINGER);
+        this.recorder = new GroupCommit<>("claimbench-recorder", RECORD_BATCH, linger, this::recordAll);
         // Ordered as the index (run_id, state, id) is, so that the first pending items are read off it and no more. H2
         // 2.4 accepts SKIP LOCKED but then reads (and locks) every pending item of the run: there the update below,
         // conditional on the item still being pending, is what keeps two claimers apart.
@@ -183,7 +187,25 @@ public class WorkItemStore {
      * way back) the item is found done by this process and nothing is stored twice.
      */
     public boolean record(long itemId, String owner, ItemRecord r) {
-        return recorder.submit(new Recording(itemId, owner, r));
+        return record(itemId, owner, r, false);
+    }
+
+    /** As {@link #record(long, String, ItemRecord)}; an urgent item does not wait for others to be committed with. */
+    public boolean record(long itemId, String owner, ItemRecord r, boolean urgent) {
+        return recorder.submit(new Recording(itemId, owner, r), urgent);
+    }
+
+    /**
+     * Whether {@link #record} waits for other items to commit with ({@code claimbench.runs.record-linger}), so that an
+     * item may give up its slot once its calls are done.
+     */
+    public boolean lingers() {
+        return !linger.isZero();
+    }
+
+    /** No more items will finish soon (none is left to claim): what waits to be recorded is committed now. */
+    public void recordSoon() {
+        recorder.hurry();
     }
 
     /** Records work items in one transaction: what {@link #recorder} commits together. */
