@@ -4,13 +4,11 @@ package io.claimbench.runs;
  * The slots of one executing run on this instance. An item takes a slot while its calls are in flight; once its calls
  * are done it may give the slot to the next item while it waits to be recorded (when the recorder lingers to commit
  * many items together, see {@code claimbench.runs.record-linger}), so that the wait costs the endpoints no
- * concurrency. Items waiting to be recorded are bounded too, so that a slow database holds the run up instead of
- * filling memory.
+ * concurrency. As many items may wait to be recorded as may call (the run's share of slots): when they are all
+ * waiting, the coordinator has the recorder commit them at once, and a slow database holds the run up instead of
+ * filling memory. So a process killed mid-run loses at most twice its share: the items calling and those waiting.
  */
 final class ItemSlots {
-
-    /** Items that may wait to be recorded at once, beyond the run's share of slots. */
-    private static final int RECORDING_ROOM = 64;
 
     private int calling;
     private int recording;
@@ -66,7 +64,12 @@ final class ItemSlots {
     }
 
     private boolean full(int share) {
-        return calling >= share || recording >= share + RECORDING_ROOM;
+        return calling >= share || recordingFull(share);
+    }
+
+    /** As many items wait to be recorded as the share allows: the recorder should not wait for more. */
+    synchronized boolean recordingFull(int share) {
+        return recording >= share;
     }
 
     /** No item of the run is calling or waiting to be recorded here. */

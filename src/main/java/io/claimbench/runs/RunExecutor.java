@@ -236,8 +236,13 @@ public class RunExecutor {
                 }
                 lastStateCheck = System.nanoTime();
             }
-            // The share follows the number of live instances.
-            int free = slots.free(instances.share(concurrency), ctx.stopped());
+            // The share follows the number of live instances. When the share's worth of items wait to be recorded, the
+            // recorder's linger ends: no slot frees up before they are committed.
+            int share = instances.share(concurrency);
+            if (slots.recordingFull(share)) {
+                store.recordSoon();
+            }
+            int free = slots.free(share, ctx.stopped());
             if (free <= 0) {
                 continue;
             }
