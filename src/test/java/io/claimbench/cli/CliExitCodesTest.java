@@ -7,6 +7,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scored: the run fails) and for a run over its error budget.
  */
 @QuarkusMainTest
+@Tag("quarkus-main")
 @TestProfile(CliExitCodesTest.FakeEndpoints.class)
 class CliExitCodesTest {
 

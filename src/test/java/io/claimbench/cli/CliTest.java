@@ -5,6 +5,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI on the shipped catalog, as README runs it. */
 @QuarkusMainTest
+@Tag("quarkus-main")
 @TestProfile(CliTest.ShippedCatalog.class)
 class CliTest {
 
