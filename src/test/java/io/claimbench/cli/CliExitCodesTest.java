@@ -57,7 +57,9 @@ class CliExitCodesTest {
         public Map<String, String> getConfigOverrides() {
             // Said explicitly: a main test launched earlier in this JVM may leave its overrides behind.
             Map<String, String> c = new HashMap<>(Map.of("claimbench.catalog.eval-sets-dir", "src/test/resources/catalog/eval-sets",
-                    "claimbench.catalog.validate-on-start", "true", "claimbench.runs.backoff-base", "50ms"));
+                    "claimbench.catalog.validate-on-start", "true", "claimbench.runs.backoff-base", "50ms",
+                    // No HTTP here: skip scanning the REST API for its OpenAPI document in every launch's build.
+                    "mp.openapi.scan.disable", "true"));
             c.putAll(Map.of("claimbench.runs.resume-on-start", "false",
                     "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli-exit;DB_CLOSE_DELAY=-1",
                     // An OpenAI-compatible endpoint on a local port nothing listens on.

@@ -28,8 +28,9 @@ class CliTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
+            // The CLI serves no HTTP: skip scanning the REST API for its OpenAPI document in every launch's build.
             return Map.of("claimbench.catalog.eval-sets-dir", "eval-sets", "claimbench.runs.resume-on-start", "false",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli;DB_CLOSE_DELAY=-1");
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli;DB_CLOSE_DELAY=-1", "mp.openapi.scan.disable", "true");
         }
     }
 
