@@ -2,6 +2,7 @@ package io.claimbench.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimbench.cluster.ExclusiveTransactions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The eval sets as loaded from files, indexed in the database. Loading validates everything; indexing keeps every
- * prompt version ever run, marking the versions in the files as current.
+ * prompt version ever run, marking the versions in the files as current. Instances that start together on one database
+ * index one after the other ({@link ExclusiveTransactions.Lock#CATALOG_INDEX}): each finds what the one before wrote.
  */
 @ApplicationScoped
 public class CatalogService {
@@ -23,14 +25,16 @@ public class CatalogService {
     private final CatalogConfig config;
     private final Clock clock;
     private final ObjectMapper json;
+    private final ExclusiveTransactions exclusive;
     private volatile Map<String, EvalSet> sets;
     private volatile List<Path> included = List.of();
     private volatile Path includedPrompts;
 
-    public CatalogService(CatalogConfig config, Clock clock, ObjectMapper json) {
+    public CatalogService(CatalogConfig config, Clock clock, ObjectMapper json, ExclusiveTransactions exclusive) {
         this.config = config;
         this.clock = clock;
         this.json = json;
+        this.exclusive = exclusive;
     }
 
     public EvalSetLoader loader() {
@@ -78,7 +82,7 @@ public class CatalogService {
     /** Loads, validates and indexes the files; throws {@link CatalogException} with every problem. */
     public synchronized List<EvalSet> reload() {
         List<EvalSet> loaded = loader().loadAll();
-        QuarkusTransaction.requiringNew().run(() -> loaded.forEach(this::index));
+        exclusive.run(ExclusiveTransactions.Lock.CATALOG_INDEX, () -> loaded.forEach(this::index));
         Map<String, EvalSet> byId = new java.util.LinkedHashMap<>();
         loaded.forEach(s -> byId.put(s.id(), s));
         sets = byId;

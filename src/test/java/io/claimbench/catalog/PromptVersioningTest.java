@@ -1,6 +1,7 @@
 package io.claimbench.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimbench.cluster.ExclusiveTransactions;
 import io.claimbench.support.WireMockResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,6 +26,9 @@ class PromptVersioningTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ExclusiveTransactions exclusive;
 
     @TempDir
     Path dir;
@@ -55,7 +59,7 @@ class PromptVersioningTest {
     void should_keep_old_versions_and_mark_the_new_one_current() throws IOException {
         Path sets = Files.createDirectories(dir.resolve("eval-sets"));
         Files.writeString(sets.resolve("versioned.yaml"), SET);
-        CatalogService catalog = new CatalogService(config(sets), Clock.systemUTC(), json);
+        CatalogService catalog = new CatalogService(config(sets), Clock.systemUTC(), json, exclusive);
         catalog.reload();
         Long original = catalog.promptVersionIds("versioned").get("versioned-001");
 
@@ -75,7 +79,7 @@ class PromptVersioningTest {
         assertThat(rows).isEqualTo(3);
     }
 
-    private static CatalogConfig config(Path sets) {
+    static CatalogConfig config(Path sets) {
         return new CatalogConfig() {
             @Override
             public Optional<String> evalSetsDir() {

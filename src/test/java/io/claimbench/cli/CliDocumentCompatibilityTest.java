@@ -8,6 +8,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of its own ({@code src/test/resources/documents/cli-*.json}; see {@code DocumentCompatibilityTest}).
  */
 @QuarkusMainTest
+@Tag("quarkus-main")
 @TestProfile(CliDocumentCompatibilityTest.ShippedCatalog.class)
 class CliDocumentCompatibilityTest {
 

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scored: the run fails) and for a run over its error budget.
  */
 @QuarkusMainTest
+@Tag("quarkus-main")
 @TestProfile(CliExitCodesTest.FakeEndpoints.class)
 class CliExitCodesTest {
 
@@ -55,7 +57,9 @@ class CliExitCodesTest {
         public Map<String, String> getConfigOverrides() {
             // Said explicitly: a main test launched earlier in this JVM may leave its overrides behind.
             Map<String, String> c = new HashMap<>(Map.of("claimbench.catalog.eval-sets-dir", "src/test/resources/catalog/eval-sets",
-                    "claimbench.catalog.validate-on-start", "true", "claimbench.runs.backoff-base", "50ms"));
+                    "claimbench.catalog.validate-on-start", "true", "claimbench.runs.backoff-base", "50ms",
+                    // No HTTP here: skip scanning the REST API for its OpenAPI document in every launch's build.
+                    "mp.openapi.scan.disable", "true"));
             c.putAll(Map.of("claimbench.runs.resume-on-start", "false",
                     "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli-exit;DB_CLOSE_DELAY=-1",
                     // An OpenAI-compatible endpoint on a local port nothing listens on.

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI on the shipped catalog, as README runs it. */
 @QuarkusMainTest
+@Tag("quarkus-main")
 @TestProfile(CliTest.ShippedCatalog.class)
 class CliTest {
 
@@ -26,8 +28,9 @@ class CliTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
+            // The CLI serves no HTTP: skip scanning the REST API for its OpenAPI document in every launch's build.
             return Map.of("claimbench.catalog.eval-sets-dir", "eval-sets", "claimbench.runs.resume-on-start", "false",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli;DB_CLOSE_DELAY=-1");
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli;DB_CLOSE_DELAY=-1", "mp.openapi.scan.disable", "true");
         }
     }
 

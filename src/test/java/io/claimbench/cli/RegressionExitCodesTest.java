@@ -6,6 +6,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reported but does not gate.
  */
 @QuarkusMainTest
+@Tag("quarkus-main")
 @TestProfile(CliExitCodesTest.FakeEndpoints.class)
 class RegressionExitCodesTest {
 

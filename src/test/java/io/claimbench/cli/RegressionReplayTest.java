@@ -8,6 +8,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.within;
  * from the published answers, apart from the service.
  */
 @QuarkusMainTest
+@Tag("quarkus-main")
 @TestProfile(CliTest.ShippedCatalog.class)
 class RegressionReplayTest {
 

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The server refuses to start on an invalid eval set, naming the file and the line. */
 @QuarkusMainTest
+@Tag("quarkus-main")
 @TestProfile(ServerStartupTest.BrokenCatalogServer.class)
 class ServerStartupTest {
 
