@@ -74,10 +74,12 @@ for m in cand base judge; do
 done
 # BENCH_JFR=<file.jfr> records a flight recording of the server for profiling.
 [ -z "${BENCH_JFR:-}" ] || PROPS+=(-XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile)
-# BENCH_JAVA_OPTS: more options for the server's JVM (e.g. -XX:AOTCache=target/quarkus-app/app.aot, see bench/aot-cache.sh).
+# BENCH_JAVA_OPTS: more options for the server's JVM (the launcher already uses the AOT cache bench/aot-cache.sh writes).
 # shellcheck disable=SC2206 # a list of options
 [ -z "${BENCH_JAVA_OPTS:-}" ] || PROPS=(${BENCH_JAVA_OPTS} "${PROPS[@]}")
-"$JAVA" "${PROPS[@]}" -jar "$APP_JAR" > "$WORK/server.log" 2>&1 &
+# Started as the product starts it: by its launcher (its JVM options, and the AOT cache that bench/aot-cache.sh writes
+# beside the jar), with these options after its own.
+JAVA_HOME=$JAVA_HOME CLAIMBENCH_JAVA_OPTS="${PROPS[*]}" "$(dirname "$APP_JAR")/claimbench" > "$WORK/server.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 300); do
   curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1 && curl -sf "http://127.0.0.1:$WM_PORT/__admin/mappings" >/dev/null 2>&1 && break
