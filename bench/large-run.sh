@@ -29,7 +29,8 @@ cleanup() {
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 APP_PORT=$(free_port)
-PROPS=(-Dquarkus.http.port="$APP_PORT" -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+# The embedded database with the product's own settings, in WORK/.claimbench (the data folder of the server's folder).
+PROPS=(-Dquarkus.http.port="$APP_PORT"
   -Dclaimbench.catalog.prompts-dir="$PWD/prompts" -Dquarkus.log.level=WARN)
 [ -z "${BENCH_XMX:-}" ] || PROPS=(-Xmx"$BENCH_XMX" "${PROPS[@]}")
 # BENCH_JAVA_OPTS: more options for the server's JVM (e.g. -XX:NativeMemoryTracking=summary).
@@ -86,7 +87,8 @@ PY
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$WM_PORT/__admin/mappings" >/dev/null 2>&1 && break; sleep 0.2; done
 fi
 
-(cd "$WORK" && exec "$JAVA" "${PROPS[@]}" -jar "$APP_JAR") > "$WORK/server.log" 2>&1 &
+# Started as the product starts it: by its launcher (its JVM options, and an AOT cache beside the jar), with these after its own.
+(cd "$WORK" && JAVA_HOME=$JAVA_HOME CLAIMBENCH_JAVA_OPTS="${PROPS[*]}" exec "$(dirname "$APP_JAR")/claimbench") > "$WORK/server.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 KEY=$(cat "$WORK/.claimbench/admin.key" 2>/dev/null || true)
@@ -148,4 +150,5 @@ for phase in ("during", "after"):
 print(f"server CPU during the run {cpu_run:.0f} s ({1000 * cpu_run / items:.2f} ms per item, polls included)")
 print(f"peak RSS (VmHWM) {hwm()} MiB")
 PY
+echo "H2 file with the server running: $(( $(cat "$WORK"/.claimbench/*.mv.db 2>/dev/null | wc -c) / 1048576 )) MiB"
 grep -E "ERROR|Exception" "$WORK/server.log" | head -5 || true

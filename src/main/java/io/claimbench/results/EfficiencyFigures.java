@@ -1,8 +1,6 @@
 package io.claimbench.results;
 
 import io.claimbench.models.ModelSpec;
-import io.claimbench.runs.ComparisonEntity;
-import io.claimbench.runs.GenerationEntity;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.stats.ClaimAssessment;
 import io.claimbench.stats.ClaimVerdict;
@@ -20,12 +18,12 @@ final class EfficiencyFigures {
     }
 
     static RunReport.Efficiency efficiency(RunEntity run, List<io.claimbench.catalog.Hypothesis> claims,
-                                            List<ComparisonEntity> comparisons, List<GenerationEntity> generations,
+                                            List<ComparisonRow> comparisons, List<AnswerRow> generations,
                                             ClaimAssessment.Settings bootstrap, Function<String, ModelSpec> prices) {
-        Map<Long, GenerationEntity[]> byItem = new HashMap<>();
-        for (GenerationEntity g : generations) {
-            if (g.error == null) {
-                byItem.computeIfAbsent(g.workItemId, k -> new GenerationEntity[2])[GenerationEntity.CANDIDATE.equals(g.role) ? 0 : 1] = g;
+        Map<Long, AnswerRow[]> byItem = new HashMap<>();
+        for (AnswerRow g : generations) {
+            if (g.error() == null) {
+                byItem.computeIfAbsent(g.workItemId(), k -> new AnswerRow[2])[g.candidate() ? 0 : 1] = g;
             }
         }
         io.claimbench.models.ModelSpec cand = prices.apply(run.candidate);
@@ -34,23 +32,23 @@ final class EfficiencyFigures {
         List<io.claimbench.stats.PairedRatio.Pair> latency = new ArrayList<>();
         List<io.claimbench.stats.PairedRatio.Pair> cost = new ArrayList<>();
         List<io.claimbench.stats.PairedRatio.CostShare> perWin = new ArrayList<>();
-        for (ComparisonEntity c : comparisons) {
-            GenerationEntity[] g = byItem.get(c.workItemId);
+        for (ComparisonRow c : comparisons) {
+            AnswerRow[] g = byItem.get(c.workItemId());
             if (g == null || g[0] == null || g[1] == null) {
                 continue;
             }
-            String cluster = Long.toString(c.promptVersionId);
-            if (g[0].firstTokenMs != null && g[1].firstTokenMs != null) {
-                firstToken.add(new io.claimbench.stats.PairedRatio.Pair(cluster, g[0].firstTokenMs, g[1].firstTokenMs));
+            String cluster = c.cluster();
+            if (g[0].firstTokenMs() != null && g[1].firstTokenMs() != null) {
+                firstToken.add(new io.claimbench.stats.PairedRatio.Pair(cluster, g[0].firstTokenMs(), g[1].firstTokenMs()));
             }
-            if (g[0].latencyMs != null && g[1].latencyMs != null) {
-                latency.add(new io.claimbench.stats.PairedRatio.Pair(cluster, g[0].latencyMs, g[1].latencyMs));
+            if (g[0].latencyMs() != null && g[1].latencyMs() != null) {
+                latency.add(new io.claimbench.stats.PairedRatio.Pair(cluster, g[0].latencyMs(), g[1].latencyMs()));
             }
-            Double cc = cand == null ? null : cand.cost(g[0].tokensIn, g[0].tokensOut);
-            Double bc = base == null ? null : base.cost(g[1].tokensIn, g[1].tokensOut);
+            Double cc = cand == null ? null : cand.cost(g[0].tokensIn(), g[0].tokensOut());
+            Double bc = base == null ? null : base.cost(g[1].tokensIn(), g[1].tokensOut());
             if (cc != null && bc != null) {
                 cost.add(new io.claimbench.stats.PairedRatio.Pair(cluster, cc, bc));
-                if (c.outcome.decided()) {
+                if (c.outcome().decided()) {
                     perWin.add(new io.claimbench.stats.PairedRatio.CostShare(cluster, cc, bc,
                             c.observedShare()));
                 }

@@ -1,6 +1,5 @@
 package io.claimbench.results;
 
-import io.claimbench.runs.ComparisonEntity;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.stats.PairOutcome;
 
@@ -17,15 +16,15 @@ final class EpochFigures {
     }
 
     /** Win rate per sample index and its spread; null for one sample. */
-    static RunReport.Epochs epochs(RunEntity run, List<ComparisonEntity> comparisons) {
+    static RunReport.Epochs epochs(RunEntity run, List<ComparisonRow> comparisons) {
         if (run.samples <= 1) {
             return null;
         }
         List<RunReport.Epoch> epochs = new ArrayList<>();
         for (int s = 0; s < run.samples; s++) {
             final int sample = s;
-            double[] shares = comparisons.stream().filter(c -> c.sampleIndex == sample && c.outcome.decided())
-                    .mapToDouble(ComparisonEntity::observedShare).toArray();
+            double[] shares = comparisons.stream().filter(c -> c.sampleIndex() == sample && c.outcome().decided())
+                    .mapToDouble(ComparisonRow::observedShare).toArray();
             Double rate = shares.length == 0 ? null : java.util.Arrays.stream(shares).average().orElseThrow();
             epochs.add(new RunReport.Epoch(s, shares.length, rate,
                     rate == null ? null : io.claimbench.stats.WinRate.wilson(rate, shares.length, io.claimbench.stats.WinRate.Z95)));
@@ -36,10 +35,10 @@ final class EpochFigures {
                 : Math.sqrt(java.util.Arrays.stream(rates).map(x -> (x - mean) * (x - mean)).sum() / (rates.length - 1));
         Map<Long, java.util.Set<PairOutcome>> byPrompt = new TreeMap<>();
         Map<Long, Integer> decidedEpochs = new HashMap<>();
-        for (ComparisonEntity c : comparisons) {
-            if (c.outcome.decided()) {
-                byPrompt.computeIfAbsent(c.promptVersionId, k -> java.util.EnumSet.noneOf(PairOutcome.class)).add(c.outcome);
-                decidedEpochs.merge(c.promptVersionId, 1, Integer::sum);
+        for (ComparisonRow c : comparisons) {
+            if (c.outcome().decided()) {
+                byPrompt.computeIfAbsent(c.promptVersionId(), k -> java.util.EnumSet.noneOf(PairOutcome.class)).add(c.outcome());
+                decidedEpochs.merge(c.promptVersionId(), 1, Integer::sum);
             }
         }
         List<Long> complete = byPrompt.keySet().stream().filter(p -> decidedEpochs.get(p) == run.samples).toList();

@@ -1,6 +1,5 @@
 package io.claimbench.results;
 
-import io.claimbench.runs.ComparisonEntity;
 import io.claimbench.runs.HumanVoteEntity;
 import io.claimbench.stats.PairOutcome;
 
@@ -15,7 +14,7 @@ final class HumanFigures {
     private HumanFigures() {
     }
 
-    static RunReport.Humans humans(List<ComparisonEntity> comparisons, List<HumanVoteEntity> votes, long seed) {
+    static RunReport.Humans humans(List<ComparisonRow> comparisons, List<HumanVoteEntity> votes, long seed) {
         if (votes.isEmpty()) {
             return null;
         }
@@ -26,19 +25,19 @@ final class HumanFigures {
             voters.add(v.voter);
         }
         List<RunReport.RaterAgreement> between = RaterAgreements.agreement(List.copyOf(voters), comparisons,
-                (voter, c) -> byComparison.getOrDefault(c.id, Map.of()).get(voter));
+                (voter, c) -> byComparison.getOrDefault(c.id(), Map.of()).get(voter));
         List<PairOutcome> judge = new ArrayList<>();
         List<PairOutcome> majority = new ArrayList<>();
         long majorities = 0;
-        for (ComparisonEntity c : comparisons) {
-            Map<String, PairOutcome> cv = byComparison.getOrDefault(c.id, Map.of());
+        for (ComparisonRow c : comparisons) {
+            Map<String, PairOutcome> cv = byComparison.getOrDefault(c.id(), Map.of());
             Map<PairOutcome, Integer> tally = new HashMap<>();
             cv.values().forEach(o -> tally.merge(o, 1, Integer::sum));
             PairOutcome m = tally.entrySet().stream().filter(e -> e.getValue() * 2 > cv.size())
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             majorities += m == null ? 0 : 1;
             majority.add(m);
-            judge.add(c.outcome.decided() ? c.outcome : null);
+            judge.add(c.outcome().decided() ? c.outcome() : null);
         }
         return new RunReport.Humans(votes.size(), List.copyOf(voters), between, majorities,
                 io.claimbench.stats.Agreement.of(judge, majority, PairOutcome.TIE), winRate(comparisons, votes, seed));
@@ -48,9 +47,9 @@ final class HumanFigures {
      * The candidate's win rate by the votes (a tie or "both bad" as half), with the prompt-clustered bootstrap
      * interval the judges' win rate has: votes on one prompt are not independent.
      */
-    static RunReport.HumanWinRate winRate(List<ComparisonEntity> comparisons, List<HumanVoteEntity> votes, long seed) {
+    static RunReport.HumanWinRate winRate(List<ComparisonRow> comparisons, List<HumanVoteEntity> votes, long seed) {
         Map<Long, Long> promptOf = new HashMap<>();
-        comparisons.forEach(c -> promptOf.put(c.id, c.promptVersionId));
+        comparisons.forEach(c -> promptOf.put(c.id(), c.promptVersionId()));
         // In a fixed order, so that the seeded bootstrap draws the same clusters each time.
         List<io.claimbench.stats.Observation> observations = votes.stream()
                 .filter(v -> v.outcome != null && v.outcome.decided())

@@ -1,6 +1,5 @@
 package io.claimbench.results;
 
-import io.claimbench.runs.ComparisonEntity;
 import io.claimbench.stats.PairOutcome;
 
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ final class RaterAgreements {
     }
 
     /** The agreement of every two raters over the run's comparisons; {@code label} is a rater's outcome or null. */
-    static List<RunReport.RaterAgreement> agreement(List<String> raters, List<ComparisonEntity> comparisons,
-                                                            java.util.function.BiFunction<String, ComparisonEntity, PairOutcome> label) {
+    static List<RunReport.RaterAgreement> agreement(List<String> raters, List<ComparisonRow> comparisons,
+                                                            java.util.function.BiFunction<String, ComparisonRow, PairOutcome> label) {
         List<RunReport.RaterAgreement> out = new ArrayList<>();
         for (int i = 0; i < raters.size(); i++) {
             for (int k = i + 1; k < raters.size(); k++) {

@@ -2,7 +2,6 @@ package io.claimbench.results;
 
 import io.claimbench.judging.AnswerScore;
 import io.claimbench.judging.AnswerScorer;
-import io.claimbench.runs.ComparisonEntity;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.ScoreDetails;
 import io.claimbench.stats.Interval;
@@ -28,7 +27,7 @@ final class RegressionFigures {
 
     /** Null unless the run was given a regression margin. */
     static RunReport.Regression regression(RunEntity run, RunReport.Group overall, List<RunReport.Group> categories,
-                                           List<ComparisonEntity> comparisons, Optional<AnswerScorer> scorer) {
+                                           List<ComparisonRow> comparisons, Optional<AnswerScorer> scorer) {
         if (run.regressionMargin == null) {
             return null;
         }
@@ -38,10 +37,10 @@ final class RegressionFigures {
         double bar = 0.5 - margin;
         List<RunReport.RegressionMeasure> measures = new ArrayList<>();
         measures.add(winRate(overall, bar, canShow));
-        List<ComparisonEntity> rightOrWrong = ReportFigures.rightOrWrong(comparisons);
+        List<ComparisonRow> rightOrWrong = ReportFigures.rightOrWrong(comparisons);
         if (!rightOrWrong.isEmpty()) {
             PairedDifference d = PairedDifference.ofProportions(rightOrWrong.stream().map(c ->
-                    new PairedRatio.Pair(Long.toString(c.promptVersionId), c.candidateScore, c.baselineScore)).toList());
+                    new PairedRatio.Pair(c.cluster(), c.candidateScore(), c.baselineScore())).toList());
             measures.add(difference(ACCURACY, "accuracy difference", d, 0 - margin,
                     overall.pairedAccuracy() == null ? null : overall.pairedAccuracy().pValue(), canShow));
         }
@@ -78,9 +77,9 @@ final class RegressionFigures {
      * Both models' benchmark values on the same work items, where both count; empty when the scorer has no
      * benchmark figure for either model.
      */
-    private static Optional<List<PairedRatio.Pair>> benchmarkPairs(AnswerScorer scorer, List<ComparisonEntity> comparisons) {
-        Optional<List<Double>> cand = scorer.benchmarkValues(comparisons.stream().map(c -> score(c.candidateDetail)).toList());
-        Optional<List<Double>> base = scorer.benchmarkValues(comparisons.stream().map(c -> score(c.baselineDetail)).toList());
+    private static Optional<List<PairedRatio.Pair>> benchmarkPairs(AnswerScorer scorer, List<ComparisonRow> comparisons) {
+        Optional<List<Double>> cand = scorer.benchmarkValues(comparisons.stream().map(c -> score(c.candidateDetail())).toList());
+        Optional<List<Double>> base = scorer.benchmarkValues(comparisons.stream().map(c -> score(c.baselineDetail())).toList());
         if (cand.isEmpty() && base.isEmpty()) {
             return Optional.empty();
         }
@@ -90,7 +89,7 @@ final class RegressionFigures {
                 Double c = cand.get().get(i);
                 Double b = base.get().get(i);
                 if (c != null && b != null) {
-                    pairs.add(new PairedRatio.Pair(Long.toString(comparisons.get(i).promptVersionId), c, b));
+                    pairs.add(new PairedRatio.Pair(comparisons.get(i).cluster(), c, b));
                 }
             }
         }

@@ -24,11 +24,11 @@ final class ReportFigures {
      * The comparisons whose both answers were scored right (1) or wrong (0), as exact answers are; empty unless every
      * scored comparison is, so that graded scores never pass for right-or-wrong ones.
      */
-    static List<io.claimbench.runs.ComparisonEntity> rightOrWrong(List<io.claimbench.runs.ComparisonEntity> list) {
-        List<io.claimbench.runs.ComparisonEntity> scored = list.stream()
-                .filter(c -> c.candidateScore != null && c.baselineScore != null).toList();
-        boolean binary = scored.stream().allMatch(c -> (c.candidateScore == 0 || c.candidateScore == 1)
-                && (c.baselineScore == 0 || c.baselineScore == 1));
+    static List<ComparisonRow> rightOrWrong(List<ComparisonRow> list) {
+        List<ComparisonRow> scored = list.stream()
+                .filter(c -> c.candidateScore() != null && c.baselineScore() != null).toList();
+        boolean binary = scored.stream().allMatch(c -> (c.candidateScore() == 0 || c.candidateScore() == 1)
+                && (c.baselineScore() == 0 || c.baselineScore() == 1));
         return binary ? scored : List.of();
     }
 

@@ -5,10 +5,7 @@ import io.claimbench.catalog.EvalSet;
 import io.claimbench.judging.AnswerScorer;
 import io.claimbench.models.ModelRegistry;
 import io.claimbench.models.ModelSpec;
-import io.claimbench.runs.ComparisonEntity;
-import io.claimbench.runs.GenerationEntity;
 import io.claimbench.runs.HumanVoteEntity;
-import io.claimbench.runs.JudgmentEntity;
 import io.claimbench.runs.RunEntity;
 import io.claimbench.runs.RunState;
 import io.claimbench.runs.ScorerRegistry;
@@ -64,19 +61,19 @@ public class ResultsService {
             }
             // In work-item order: the seeded bootstrap then draws the same clusters every time the report is made.
             ReportRows.Rows rows = ReportRows.read(RunEntity.getEntityManager(), runId);
-            return Optional.of(build(run, rows.comparisons(), rows.generations(), rows.answerLengths(), rows.judgments(), rows.votes()));
+            return Optional.of(build(run, rows.comparisons(), rows.answers(), rows.games(), rows.votes()));
         });
     }
 
-    RunReport build(RunEntity run, List<ComparisonEntity> comparisons, List<GenerationEntity> generations, int[] answerLengths,
-                    List<JudgmentEntity> judgments, List<HumanVoteEntity> votes) {
+    RunReport build(RunEntity run, List<ComparisonRow> comparisons, List<AnswerRow> generations, List<GameRow> judgments,
+                    List<HumanVoteEntity> votes) {
         Optional<EvalSet> set = catalog.find(run.evalSetId);
         io.claimbench.catalog.Hypothesis h = run.hypothesis(set.map(EvalSet::hypothesis).orElse(null));
         RunReport.Hypothesis hypothesis = h == null ? null : new RunReport.Hypothesis(h.metric(),
                 h.comparator().symbol(), h.threshold(), "candidate " + h.describe() + " against the baseline");
 
-        Map<String, List<ComparisonEntity>> byCategory = new TreeMap<>();
-        comparisons.forEach(c -> byCategory.computeIfAbsent(c.category, k -> new ArrayList<>()).add(c));
+        Map<String, List<ComparisonRow>> byCategory = new TreeMap<>();
+        comparisons.forEach(c -> byCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(c));
         List<RunReport.Group> groups = new ArrayList<>();
         ClaimAssessment.Settings bootstrap = new ClaimAssessment.Settings(ClusteredBootstrap.DEFAULT_RESAMPLES, run.seed);
         // Graded rates need five-level verdicts from both games: runs of ClaimBench's pairwise judge.
@@ -89,9 +86,9 @@ public class ResultsService {
 
         Optional<AnswerScorer> scorer = scorers.answerScorer(run.scorer);
         RunReport.Models models = new RunReport.Models(
-                ModelFigureSection.figures(run.candidate, GenerationEntity.CANDIDATE, generations, answerLengths, comparisons,
+                ModelFigureSection.figures(run.candidate, generations, comparisons,
                         overall.counts().wins(), scorer, true),
-                ModelFigureSection.figures(run.baseline, GenerationEntity.BASELINE, generations, answerLengths, comparisons,
+                ModelFigureSection.figures(run.baseline, generations, comparisons,
                         overall.counts().losses(), scorer, false));
         RunReport.Judging judging = run.judge == null ? null : JudgingFigures.judging(run, comparisons, judgments);
         RunReport.Run r = new RunReport.Run(run.id, run.state.name(), run.reason, run.evalSetId, run.evalSetHash,
@@ -121,9 +118,9 @@ public class ResultsService {
         }
     }
 
-    private static RunReport.Graded graded(List<ComparisonEntity> list, ClaimAssessment.Settings bootstrap) {
-        List<Observation> graded = list.stream().filter(c -> c.outcome.decided() && c.winShare == null)
-                .map(c -> new Observation(Long.toString(c.promptVersionId), (Math.max(-4, Math.min(4, c.strength)) + 4) / 8.0))
+    private static RunReport.Graded graded(List<ComparisonRow> list, ClaimAssessment.Settings bootstrap) {
+        List<Observation> graded = list.stream().filter(c -> c.outcome().decided() && c.winShare() == null)
+                .map(c -> new Observation(c.cluster(), (Math.max(-4, Math.min(4, c.strength())) + 4) / 8.0))
                 .toList();
         if (graded.isEmpty()) {
             return new RunReport.Graded(0, null, null);
@@ -132,14 +129,14 @@ public class ResultsService {
                 ClusteredBootstrap.interval(graded, bootstrap.resamples(), bootstrap.seed()));
     }
 
-    private RunReport.Group group(String category, List<ComparisonEntity> list, io.claimbench.catalog.Hypothesis h,
+    private RunReport.Group group(String category, List<ComparisonRow> list, io.claimbench.catalog.Hypothesis h,
                                   ClaimAssessment.Settings bootstrap, boolean judged, boolean canSupport) {
         PairCounts counts = PairCounts.EMPTY;
         List<Observation> observations = new ArrayList<>();
-        for (ComparisonEntity c : list) {
-            counts = counts.plus(c.outcome);
-            if (c.outcome.decided()) {
-                observations.add(new Observation(Long.toString(c.promptVersionId),
+        for (ComparisonRow c : list) {
+            counts = counts.plus(c.outcome());
+            if (c.outcome().decided()) {
+                observations.add(new Observation(c.cluster(),
                         c.observedShare()));
             }
         }
@@ -165,22 +162,22 @@ public class ResultsService {
     }
 
     /** For right-or-wrong scores (exact answers): both accuracies and McNemar's test; null otherwise. */
-    private static io.claimbench.stats.McNemar.Result pairedAccuracy(List<ComparisonEntity> list) {
-        List<ComparisonEntity> scored = ReportFigures.rightOrWrong(list);
+    private static io.claimbench.stats.McNemar.Result pairedAccuracy(List<ComparisonRow> list) {
+        List<ComparisonRow> scored = ReportFigures.rightOrWrong(list);
         if (scored.isEmpty()) {
             return null;
         }
         boolean[] cand = new boolean[scored.size()];
         boolean[] base = new boolean[scored.size()];
         for (int i = 0; i < scored.size(); i++) {
-            cand[i] = scored.get(i).candidateScore == 1;
-            base[i] = scored.get(i).baselineScore == 1;
+            cand[i] = scored.get(i).candidateScore() == 1;
+            base[i] = scored.get(i).baselineScore() == 1;
         }
         return io.claimbench.stats.McNemar.of(cand, base);
     }
 
-    private static RunReport.ScoreFigure scores(List<ComparisonEntity> list, boolean candidate) {
-        double[] xs = list.stream().map(c -> candidate ? c.candidateScore : c.baselineScore)
+    private static RunReport.ScoreFigure scores(List<ComparisonRow> list, boolean candidate) {
+        double[] xs = list.stream().map(c -> candidate ? c.candidateScore() : c.baselineScore())
                 .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
         if (xs.length == 0) {
             return null;

@@ -14,19 +14,19 @@ import static org.assertj.core.api.Assertions.within;
 /** The spread of the win rate over repeated samples (epochs), computed by hand on a small case. */
 class EpochsTest {
 
-    private static ComparisonEntity c(long prompt, int sample, PairOutcome o) {
+    private static ComparisonRow c(long prompt, int sample, PairOutcome o) {
         ComparisonEntity c = new ComparisonEntity();
         c.promptVersionId = prompt;
         c.sampleIndex = sample;
         c.outcome = o;
-        return c;
+        return ComparisonRow.of(c);
     }
 
     @Test
     void should_report_each_epoch_and_their_spread() {
         RunEntity run = new RunEntity();
         run.samples = 3;
-        List<ComparisonEntity> list = new ArrayList<>();
+        List<ComparisonRow> list = new ArrayList<>();
         // prompt 1 wins every epoch; prompt 2 wins, ties, loses; prompt 3 loses twice and errs once; prompt 4 ties
         PairOutcome[][] outcomes = {
                 {PairOutcome.WIN, PairOutcome.WIN, PairOutcome.WIN},

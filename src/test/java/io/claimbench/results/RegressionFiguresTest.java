@@ -25,7 +25,11 @@ import static org.assertj.core.api.Assertions.within;
 /** The report's regression section from recorded comparisons, on small cases computed by hand. */
 class RegressionFiguresTest {
 
-    private static ComparisonEntity c(long prompt, String category, double candidate, double baseline) {
+    private static ComparisonRow c(long prompt, String category, double candidate, double baseline) {
+        return ComparisonRow.of(entity(prompt, category, candidate, baseline));
+    }
+
+    private static ComparisonEntity entity(long prompt, String category, double candidate, double baseline) {
         ComparisonEntity c = new ComparisonEntity();
         c.promptVersionId = prompt;
         c.category = category;
@@ -36,12 +40,12 @@ class RegressionFiguresTest {
     }
 
     /** The win-rate figure as the report makes it: ties as half, the seeded prompt-clustered bootstrap. */
-    private static RunReport.Group group(String category, List<ComparisonEntity> list) {
+    private static RunReport.Group group(String category, List<ComparisonRow> list) {
         PairCounts counts = PairCounts.EMPTY;
         List<Observation> observations = new ArrayList<>();
-        for (ComparisonEntity c : list) {
-            counts = counts.plus(c.outcome);
-            observations.add(new Observation(Long.toString(c.promptVersionId), c.outcome.winShare()));
+        for (ComparisonRow c : list) {
+            counts = counts.plus(c.outcome());
+            observations.add(new Observation(Long.toString(c.promptVersionId()), c.outcome().winShare()));
         }
         double value = observations.stream().mapToDouble(Observation::win).average().orElseThrow();
         RunReport.WinRateFigure w = new RunReport.WinRateFigure(observations.size(), value, null, null,
@@ -49,18 +53,18 @@ class RegressionFiguresTest {
         boolean[] cand = new boolean[list.size()];
         boolean[] base = new boolean[list.size()];
         for (int i = 0; i < list.size(); i++) {
-            cand[i] = list.get(i).candidateScore == 1;
-            base[i] = list.get(i).baselineScore == 1;
+            cand[i] = list.get(i).candidateScore() == 1;
+            base[i] = list.get(i).baselineScore() == 1;
         }
-        boolean binary = list.stream().allMatch(c -> (c.candidateScore == 0 || c.candidateScore == 1)
-                && (c.baselineScore == 0 || c.baselineScore == 1));
+        boolean binary = list.stream().allMatch(c -> (c.candidateScore() == 0 || c.candidateScore() == 1)
+                && (c.baselineScore() == 0 || c.baselineScore() == 1));
         return new RunReport.Group(category, counts, w, ClaimVerdict.INCONCLUSIVE, 1, null, null, null,
                 binary ? McNemar.of(cand, base) : null);
     }
 
     /** 20 questions: 12 both right, 2 only the candidate, 5 only the baseline, 1 both wrong; alternately a and b. */
-    private static List<ComparisonEntity> twentyQuestions() {
-        List<ComparisonEntity> list = new ArrayList<>();
+    private static List<ComparisonRow> twentyQuestions() {
+        List<ComparisonRow> list = new ArrayList<>();
         int[][] table = {{1, 1, 12}, {1, 0, 2}, {0, 1, 5}, {0, 0, 1}};
         int q = 0;
         for (int[] cell : table) {
@@ -71,10 +75,10 @@ class RegressionFiguresTest {
         return list;
     }
 
-    private static RunReport.Regression regression(RunEntity run, List<ComparisonEntity> list,
+    private static RunReport.Regression regression(RunEntity run, List<ComparisonRow> list,
                                                    Optional<io.claimbench.judging.AnswerScorer> scorer) {
-        List<RunReport.Group> categories = List.of(group("a", list.stream().filter(c -> c.category.equals("a")).toList()),
-                group("b", list.stream().filter(c -> c.category.equals("b")).toList()));
+        List<RunReport.Group> categories = List.of(group("a", list.stream().filter(c -> c.category().equals("a")).toList()),
+                group("b", list.stream().filter(c -> c.category().equals("b")).toList()));
         return RegressionFigures.regression(run, group(null, list), categories, list, scorer);
     }
 
@@ -133,12 +137,12 @@ class RegressionFiguresTest {
         RunEntity run = new RunEntity();
         run.regressionMargin = 0.03;
         double[][] scores = {{3, 1}, {2, 2}, {5, 1}, {1, 2}};
-        List<ComparisonEntity> list = new ArrayList<>();
+        List<ComparisonRow> list = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
-            ComparisonEntity c = c(i, i < 2 ? "a" : "b", scores[i][0], scores[i][1]);
+            ComparisonEntity c = entity(i, i < 2 ? "a" : "b", scores[i][0], scores[i][1]);
             c.candidateDetail = ScoreDetails.write(new AnswerScore.Scored(scores[i][0], Map.of()));
             c.baselineDetail = ScoreDetails.write(new AnswerScore.Scored(scores[i][1], Map.of()));
-            list.add(c);
+            list.add(ComparisonRow.of(c));
         }
         RunReport.Regression r = regression(run, list, Optional.of(new AsciiArtScorer()));
         // graded scores: no accuracy measure
