@@ -121,11 +121,18 @@ CPU_APP=$(awk -v t="$TICKS" '{printf "%.1f", ($14+$15)/t}' /proc/$APP_PID/stat)
 CPU_WM=$(awk -v t="$TICKS" '{printf "%.1f", ($14+$15)/t}' /proc/$WM_PID/stat)
 curl -sf -H "X-API-Key: $KEY" "http://127.0.0.1:$APP_PORT/api/runs/$ID/results" > "$WORK/results.json"
 DB_BYTES=$(cat "$WORK"/data/*.mv.db 2>/dev/null | wc -c || true)
+# The file again once the idle server has shortened it: until its size has not changed for 5 s (at most 60 s).
+db_size() { cat "$WORK"/data/*.mv.db 2>/dev/null | wc -c || true; }
+DB_IDLE=$(db_size) SAME=0 WAITED=0
+while [ "$SAME" -lt 5 ] && [ "$WAITED" -lt 60 ]; do
+  sleep 1; WAITED=$((WAITED + 1)); NOW=$(db_size)
+  if [ "$NOW" = "$DB_IDLE" ]; then SAME=$((SAME + 1)); else SAME=0 DB_IDLE=$NOW; fi
+done
 # The file again once the server has stopped (H2 compacts it on close, for a bounded time).
 kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true
 DB_STOPPED=$(cat "$WORK"/data/*.mv.db 2>/dev/null | wc -c || true)
 APP_PID=
-python3 - "$WORK/results.json" "$START" "$END" "$N" "$DELAY" "$C" "$PEAK" "$RSS_BEFORE" "$STATE" "$CPU_APP" "$CPU_WM" "$CPU_BEFORE" "$DB_BYTES" "$DB_STOPPED" <<'PY'
+python3 - "$WORK/results.json" "$START" "$END" "$N" "$DELAY" "$C" "$PEAK" "$RSS_BEFORE" "$STATE" "$CPU_APP" "$CPU_WM" "$CPU_BEFORE" "$DB_BYTES" "$DB_STOPPED" "$DB_IDLE" "$WAITED" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 start, end, n, delay, c, peak, before, state = float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8]), sys.argv[9]
@@ -140,5 +147,6 @@ print(f"server RSS before run {before/1024:.0f} MiB, peak RSS (VmHWM) {peak/1024
 cpu_run = float(sys.argv[10]) - float(sys.argv[12])
 print(f"CPU seconds during the run (2 cores, shared with WireMock): server {cpu_run:.1f} ({1000 * cpu_run / calls:.2f} ms per call); WireMock since start {sys.argv[11]}")
 print(f"H2 file after the run: {int(sys.argv[13]) / 1024 / 1024:.1f} MiB (the server still running), "
+      f"{int(sys.argv[15]) / 1024 / 1024:.1f} MiB once the idle server had shortened it ({sys.argv[16]} s later), "
       f"{int(sys.argv[14]) / 1024 / 1024:.1f} MiB once it has stopped")
 PY

@@ -36,7 +36,7 @@ public class ReportCache {
 
     private static final Logger LOG = Logger.getLogger(ReportCache.class);
     /** Reports of a running run slower than this are refreshed in the background. */
-    static final long SLOW_MS = 500;
+    static final long SLOW_MS = 200;
     /** A slow report of a running run is computed again once this many times its last computation has passed. */
     static final long REFRESH_PAUSE = 4;
     private static final int RUNS = 32;

@@ -33,8 +33,11 @@ import javax.sql.DataSource;
  *   <li>it rewrites the live pages of sparse chunks older than that, a bounded amount at a time, so that those chunks
  *       are freed and their space reused by the next commits.</li>
  * </ul>
- * It does not move chunks to shorten the file while it is in use (H2 does that only under its store's lock, which is
- * not ours to take); H2 does it when the database closes.
+ * Freed space is reused, but the file does not get shorter while writes go on: its length is the most it ever held
+ * (live pages and the garbage of the last seconds). Once nothing has been committed for {@link #IDLE_ROUNDS} rounds
+ * (a run has ended) and less than {@link #SHRINK_BELOW}% of the file is in use, a round also moves the last chunks
+ * into the free space before them and cuts the file ({@link MVStore#compactFile}, under the store's lock, as H2 does
+ * when it closes; commits wait for at most {@link #SHRINK_MS} ms meanwhile), round after round until it is tight.
  * In memory, on PostgreSQL, or with H2 in server mode, it does nothing.
  */
 @ApplicationScoped
@@ -45,11 +48,20 @@ public class EmbeddedFileHousekeeping {
     static final int CHUNK_FILL = 80;
     /** The most one round rewrites, so that it holds commits up for a few milliseconds at most. */
     static final int ROUND_BYTES = 8 << 20;
+    /** Rounds without a commit after which the file is shortened. */
+    static final int IDLE_ROUNDS = 3;
+    /** The file is shortened while less than this share (per cent) of it holds chunks. */
+    static final int SHRINK_BELOW = 85;
+    /** The longest one round moves chunks. */
+    static final int SHRINK_MS = 500;
 
     private final DataSource dataSource;
     private final boolean h2;
     private final Duration interval;
     private ScheduledExecutorService timer;
+    /** The store's version at the last round, and how many rounds in a row it stayed the same. */
+    private long lastVersion = -1;
+    private int idleRounds;
 
     public EmbeddedFileHousekeeping(DataSource dataSource,
                                     @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
@@ -80,7 +92,18 @@ public class EmbeddedFileHousekeeping {
 
     private void round() {
         try (Connection c = dataSource.getConnection()) {
-            tidy(c, retentionMillis(interval));
+            int retention = retentionMillis(interval);
+            MVStore store = store(c);
+            if (store == null) {
+                return;
+            }
+            tidy(store, retention);
+            long version = store.getCurrentVersion();
+            idleRounds = version == lastVersion ? idleRounds + 1 : 0;
+            if (idleRounds >= IDLE_ROUNDS) {
+                shorten(store, retention);
+            }
+            lastVersion = store.getCurrentVersion();
         } catch (SQLException | RuntimeException e) {
             // The store may be closing, or the pool away for a moment: the next round tries again.
             LOG.debugf("embedded database housekeeping skipped: %s", e.getMessage());
@@ -92,20 +115,53 @@ public class EmbeddedFileHousekeeping {
      * {@code retentionMillis}; returns false when there is none to tidy (in memory, server mode, another database).
      */
     static boolean tidy(Connection connection, int retentionMillis) throws SQLException {
+        MVStore store = store(connection);
+        if (store == null) {
+            return false;
+        }
+        tidy(store, retentionMillis);
+        return true;
+    }
+
+    /**
+     * Moves chunks to shorten the file when less than {@link #SHRINK_BELOW}% of it is in use, for at most
+     * {@link #SHRINK_MS} ms; returns whether it did (false also when there is no file store).
+     */
+    static boolean shorten(Connection connection, int retentionMillis) throws SQLException {
+        MVStore store = store(connection);
+        return store != null && shorten(store, retentionMillis);
+    }
+
+    /** The file store behind an embedded H2 connection; null in memory, in server mode or for another database. */
+    private static MVStore store(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)
                 || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return false;
+            return null;
         }
         MVStore store = session.getDatabase().getStore().getMvStore();
         FileStore<?> file = store.getFileStore();
-        if (file == null || store.isClosed() || file.isReadOnly()) {
-            return false;
-        }
+        return file == null || store.isClosed() || file.isReadOnly() ? null : store;
+    }
+
+    private static void tidy(MVStore store, int retentionMillis) {
         store.sync();
         if (store.getRetentionTime() != retentionMillis) {
             store.setRetentionTime(retentionMillis);
         }
         store.compact(CHUNK_FILL, ROUND_BYTES);
+    }
+
+    private static boolean shorten(MVStore store, int retentionMillis) {
+        if (store.getFillRate() >= SHRINK_BELOW) {
+            return false;
+        }
+        store.sync();
+        try {
+            // It drops the retention of old chunks to 0 for the move (what is moved is on the disk: synced above).
+            store.compactFile(SHRINK_MS);
+        } finally {
+            store.setRetentionTime(retentionMillis);
+        }
         return true;
     }
 }

@@ -27,11 +27,14 @@ class EmbeddedFileHousekeepingTest {
     @Test
     void should_keep_the_file_in_proportion_to_its_data_under_many_small_commits() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "h2-housekeeping");
-        long untidied = churn(dir.resolve("untidied"), false);
-        long tidied = churn(dir.resolve("tidied"), true);
-        System.out.printf("EmbeddedFileHousekeepingTest: after %d commits the file is %d KiB untidied, %d KiB tidied%n",
-                COMMITS, untidied >> 10, tidied >> 10);
+        long untidied = churn(dir.resolve("untidied"), false, false);
+        long tidied = churn(dir.resolve("tidied"), true, false);
+        long shortened = churn(dir.resolve("shortened"), true, true);
+        System.out.printf("EmbeddedFileHousekeepingTest: after %d commits the file is %d KiB untidied, %d KiB tidied, "
+                + "%d KiB shortened once the commits stopped%n", COMMITS, untidied >> 10, tidied >> 10, shortened >> 10);
         assertThat(tidied).as("tidied file, bytes").isLessThan(untidied / 4).isLessThan(16L << 20);
+        // the data: 2,000 items of about 330 bytes and 6,000 answers of about 215, some 2 MB with their indexes
+        assertThat(shortened).as("file shortened once idle, bytes").isLessThan(tidied * 3 / 4).isLessThan(4L << 20);
     }
 
     @Test
@@ -47,8 +50,11 @@ class EmbeddedFileHousekeepingTest {
         }
     }
 
-    /** Commits one small change at a time (an update and an append, both indexed); returns the file's size. */
-    private static long churn(Path base, boolean tidy) throws SQLException, java.io.IOException {
+    /**
+     * Commits one small change at a time (an update and an append, both indexed); returns the file's size, after
+     * shortening it as an idle server does when {@code shorten}.
+     */
+    private static long churn(Path base, boolean tidy, boolean shorten) throws SQLException, java.io.IOException {
         String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         Random random = new Random(16001);
         try (Connection c = DriverManager.getConnection(url)) {
@@ -74,6 +80,9 @@ class EmbeddedFileHousekeepingTest {
                         assertThat(EmbeddedFileHousekeeping.tidy(c, 0)).isTrue();
                     }
                 }
+            }
+            for (int round = 0; shorten && round < 100 && EmbeddedFileHousekeeping.shorten(c, 0); round++) {
+                EmbeddedFileHousekeeping.tidy(c, 0);
             }
             return Files.size(Path.of(base + ".mv.db"));
         }
