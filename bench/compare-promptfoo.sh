@@ -22,13 +22,14 @@ TOOLS=${TOOLS:-cbs cbc pf}
 PROMPTFOO_VERSION=0.121.20
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-# BENCH_JAVA_OPTS: more options for ClaimBench's JVMs, server and CLI (e.g. -XX:AOTCache=target/quarkus-app/app.aot,
-# written by bench/aot-cache.sh).
+# BENCH_JAVA_OPTS: more options for ClaimBench's JVMs, server and CLI, after the launcher's own (which uses the AOT
+# cache bench/aot-cache.sh writes beside the jar).
 # shellcheck disable=SC2206 # a list of options
 CB_OPTS=(${BENCH_JAVA_OPTS:-})
 WIREMOCK_JAR=~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
 [ -f "$WIREMOCK_JAR" ] || { echo "no WireMock in the Maven repository (a test dependency): ./mvnw -B package -DskipTests fetches it" >&2; exit 1; }
 APP_JAR=$PWD/target/quarkus-app/quarkus-run.jar
+LAUNCHER=$PWD/target/quarkus-app/claimbench
 HELPER=$PWD/bench/compare/bench.py
 [ -f "$APP_JAR" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
 for tool in curl python3 node npm; do
@@ -89,8 +90,9 @@ run_server() { # workload seed out
   port=$(free_port)
   [ "$wl" = judged ] && judge=',"judge":"judge"'
   mapfile -t props < <(models_props cbs; catalog_props)
-  "$JAVA" "${CB_OPTS[@]}" "${props[@]}" -Dquarkus.http.port="$port" -Dclaimbench.data-dir="$out/data" -Dquarkus.log.level=WARN \
-    -jar "$APP_JAR" > "$out/server.log" 2>&1 &
+  # Started as the product starts it: by its launcher (its JVM options, and an AOT cache beside the jar).
+  JAVA_HOME=$JAVA_HOME CLAIMBENCH_JAVA_OPTS="${CB_OPTS[*]} ${props[*]} -Dquarkus.http.port=$port -Dclaimbench.data-dir=$out/data -Dquarkus.log.level=WARN" \
+    "$LAUNCHER" > "$out/server.log" 2>&1 &
   APP_PID=$!
   local boot0 boot; boot0=$(date +%s.%N)
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -122,7 +124,7 @@ run_cli() { # workload seed out
   local wl=$1 seed=$2 out=$3 judge=()
   [ "$wl" = judged ] && judge=(--judge judge)
   mapfile -t props < <(models_props cbc; catalog_props)
-  measured "$out/measure.json" "$out/cli.log" -- "$JAVA" "${CB_OPTS[@]}" "${props[@]}" -jar "$APP_JAR" compare \
+  measured "$out/measure.json" "$out/cli.log" -- env JAVA_HOME="$JAVA_HOME" CLAIMBENCH_JAVA_OPTS="${CB_OPTS[*]} ${props[*]}" "$LAUNCHER" compare \
     --eval-set "bench-$wl" --candidate cand --baseline base "${judge[@]}" --concurrency "$C" --seed "$seed" \
     --data-dir "$out/data" --output "$out/results.json"
 }
