@@ -62,6 +62,8 @@ public class EmbeddedFileHousekeeping {
     /** The store's version at the last round, and how many rounds in a row it stayed the same. */
     private long lastVersion = -1;
     private int idleRounds;
+    /** Whether shortening may still gain something since the last commit. */
+    private boolean shortenable = true;
 
     public EmbeddedFileHousekeeping(DataSource dataSource,
                                     @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
@@ -100,8 +102,13 @@ public class EmbeddedFileHousekeeping {
             tidy(store, retention);
             long version = store.getCurrentVersion();
             idleRounds = version == lastVersion ? idleRounds + 1 : 0;
-            if (idleRounds >= IDLE_ROUNDS) {
-                shorten(store, retention);
+            if (idleRounds == 0) {
+                shortenable = true;
+            }
+            if (idleRounds >= IDLE_ROUNDS && shortenable) {
+                long before = store.getFileStore().size();
+                // Until a round gains nothing: then not again before the next commit (the rest cannot be moved).
+                shortenable = shorten(store, retention) && store.getFileStore().size() < before;
             }
             lastVersion = store.getCurrentVersion();
         } catch (SQLException | RuntimeException e) {
