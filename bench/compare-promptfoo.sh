@@ -68,7 +68,7 @@ WM_PORT=$(free_port)
 python3 "$HELPER" files "$WORK" "$PLAIN_PROMPTS" "$JUDGED_PROMPTS" "$DELAY" "$WM_PORT"
 # The journal stays on (calls are counted from it) and is reset after every measured run.
 "$JAVA" -Xmx1g -jar "$WIREMOCK_JAR" --port "$WM_PORT" --root-dir "$WORK/wiremock" --container-threads 400 \
-  --jetty-accept-queue-size 1000 --disable-banner --global-response-templating > "$WORK/wiremock.log" 2>&1 &
+  --jetty-accept-queue-size 1000 --disable-banner > "$WORK/wiremock.log" 2>&1 &
 WM_PID=$!
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$WM_PORT/__admin/mappings" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$WM_PORT/__admin/mappings" >/dev/null || { echo "WireMock did not start:" >&2; tail -n 20 "$WORK/wiremock.log" >&2; exit 4; }

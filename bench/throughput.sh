@@ -51,17 +51,20 @@ def completion(content):
     return json.dumps({"id": "x", "object": "chat.completion", "created": 1, "model": "stub",
         "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150}})
-# Each answer unique (response templating), so that no judgment is served from the cache.
+# Each answer unique (response templating), so that no judgment is served from the cache. Only the answers are
+# templates: rendering one costs the stub CPU on every call, and the stub shares the 2 cores with the server.
 for model, content in [("cand", "CANDIDATE answer {{randomValue length=12 type='ALPHANUMERIC'}}"), ("base", "BASELINE answer {{randomValue length=12 type='ALPHANUMERIC'}}"),
                        ("judge", 'Fine.\n{"rationale": "stub", "verdict": "A>B"}')]:
     m = {"request": {"method": "POST", "urlPath": f"/{model}/v1/chat/completions"},
          "response": {"status": 200, "fixedDelayMilliseconds": delay,
                       "headers": {"Content-Type": "application/json"}, "body": completion(content)}}
+    if "{{" in content:
+        m["response"]["transformers"] = ["response-template"]
     json.dump(m, open(os.path.join(out, model + ".json"), "w"))
 PY
 
 "$JAVA" -Xmx1g -jar "$WIREMOCK_JAR" --port "$WM_PORT" --root-dir "$WORK/wiremock" --container-threads 400 \
-  --jetty-accept-queue-size 1000 --no-request-journal --disable-banner --global-response-templating > "$WORK/wiremock.log" 2>&1 &
+  --jetty-accept-queue-size 1000 --no-request-journal --disable-banner > "$WORK/wiremock.log" 2>&1 &
 WM_PID=$!
 
 # The data folder (embedded H2 with the product's own settings, and the admin key of the first start) in WORK.

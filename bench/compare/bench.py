@@ -34,9 +34,11 @@ def completion(content):
 
 
 def mapping(url_path, content, delay):
-    return {"request": {"method": "POST", "urlPathPattern": url_path},
-            "response": {"status": 200, "fixedDelayMilliseconds": delay,
-                         "headers": {"Content-Type": "application/json"}, "body": completion(content)}}
+    response = {"status": 200, "fixedDelayMilliseconds": delay,
+                "headers": {"Content-Type": "application/json"}, "body": completion(content)}
+    if "{{" in content:  # only answers that vary are rendered: a template costs the stub CPU on every call
+        response["transformers"] = ["response-template"]
+    return {"request": {"method": "POST", "urlPathPattern": url_path}, "response": response}
 
 
 def write_eval_sets(folder, plain, judged):

@@ -84,8 +84,12 @@ public final class PairwiseJudge {
         if (raw == null || raw.isBlank()) {
             return java.util.Optional.empty();
         }
+        String answer = raw.strip();
+        if (answer.charAt(0) != '{') {
+            return java.util.Optional.empty(); // text around the object (no JSON parse, which would throw)
+        }
         try {
-            JsonNode node = JSON.readTree(raw.strip());
+            JsonNode node = JSON.readTree(answer);
             if (node == null || !node.isObject() || !node.path("verdict").isTextual()) {
                 return java.util.Optional.empty();
             }
