@@ -7,4 +7,11 @@ package io.claimbench.models;
 public interface ChatEndpoint {
 
     Generation generate(GenerationRequest request);
+
+    /** The call within {@code permit}: held around the whole call unless the endpoint takes it nearer the wire. */
+    default Generation generate(GenerationRequest request, CallPermit permit) throws InterruptedException {
+        try (CallPermit.Held ignored = permit.acquire()) {
+            return generate(request);
+        }
+    }
 }

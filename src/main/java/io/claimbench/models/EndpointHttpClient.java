@@ -28,6 +28,9 @@ final class EndpointHttpClient implements HttpClient {
 
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+    /** The permit of the call on this thread, which a blocking request takes just before it goes out. */
+    private static final ThreadLocal<WirePermit> PERMIT = new ThreadLocal<>();
+
     private final java.net.http.HttpClient client;
     private final Duration readTimeout;
     private final Clock clock;
@@ -46,9 +49,25 @@ final class EndpointHttpClient implements HttpClient {
                 return t;
             });
 
+    /** Runs {@code call} with {@code permit} taken by each blocking request it sends on this thread. */
+    static <T> T withPermit(WirePermit permit, java.util.function.Supplier<T> call) {
+        WirePermit outer = PERMIT.get();
+        PERMIT.set(permit);
+        try {
+            return call.get();
+        } finally {
+            if (outer == null) {
+                PERMIT.remove();
+            } else {
+                PERMIT.set(outer);
+            }
+        }
+    }
+
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), readTimeout);
+        // The permit is held from just before the request goes out until its whole body is in (or it failed).
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), readTimeout, PERMIT.get());
         if (response.statusCode() / 100 != 2) {
             throw new StatusHttpException(response.statusCode(), response.body(), retryAfter(response));
         }
@@ -60,7 +79,7 @@ final class EndpointHttpClient implements HttpClient {
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         long deadline = System.nanoTime() + readTimeout.toNanos();
         try {
-            HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), readTimeout);
+            HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), readTimeout, null);
             if (response.statusCode() / 100 != 2) {
                 String body;
                 try (InputStream in = response.body()) {
@@ -124,8 +143,12 @@ final class EndpointHttpClient implements HttpClient {
         }
     }
 
-    /** Sends and waits at most {@code limit} for the response (for a String body: the whole body). */
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration limit) {
+    /**
+     * Sends and waits at most {@code limit} for the response (for a String body: the whole body); with a permit,
+     * takes it first and gives it back when the response is complete, before the waiting thread runs again.
+     */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration limit,
+                                     WirePermit permit) {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(readTimeout);
         request.headers().forEach((name, values) -> {
@@ -136,7 +159,20 @@ final class EndpointHttpClient implements HttpClient {
         String body = request.body();
         b.method(request.method().name(), body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofString(body));
-        java.util.concurrent.CompletableFuture<HttpResponse<T>> call = client.sendAsync(b.build(), handler);
+        java.net.http.HttpRequest built = b.build();
+        CallPermit.Held held = permit == null ? null : permit.take();
+        java.util.concurrent.CompletableFuture<HttpResponse<T>> call;
+        try {
+            call = client.sendAsync(built, handler);
+        } catch (RuntimeException e) {
+            if (held != null) {
+                held.close();
+            }
+            throw e;
+        }
+        if (held != null) {
+            call.whenComplete((response, error) -> held.close());
+        }
         try {
             return call.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {

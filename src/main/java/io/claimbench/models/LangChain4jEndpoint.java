@@ -49,37 +49,64 @@ final class LangChain4jEndpoint implements ChatEndpoint {
 
     @Override
     public Generation generate(GenerationRequest request) {
+        return generate(request, (WirePermit) null);
+    }
+
+    /** A blocking call takes the permit at the wire (see {@link CallPermit}); a stream holds it to its end. */
+    @Override
+    public Generation generate(GenerationRequest request, CallPermit permit) throws InterruptedException {
+        if (blocking == null) {
+            return ChatEndpoint.super.generate(request, permit);
+        }
+        WirePermit wire = new WirePermit(permit);
+        try {
+            return EndpointHttpClient.withPermit(wire, () -> generate(request, wire));
+        } catch (RuntimeException e) {
+            if (WirePermit.interrupted(e)) {
+                throw new InterruptedException("the run stopped while the call waited for a slot");
+            }
+            throw e;
+        }
+    }
+
+    private Generation generate(GenerationRequest request, WirePermit wire) {
         boolean structured = request.responseSchema() != null && spec.structuredOutput() != StructuredOutput.OFF
                 && !(spec.structuredOutput() == StructuredOutput.AUTO && schemaRejected.get());
         if (!structured) {
-            return once(request.withoutSchema(), false);
+            return once(request.withoutSchema(), false, wire);
         }
         try {
-            return once(request, true);
+            return once(request, true, wire);
         } catch (EndpointException e) {
             int status = e.status().orElse(0);
             if (spec.structuredOutput() != StructuredOutput.AUTO || (status != 400 && status != 422)) {
                 throw e;
             }
             // Perhaps the server takes no response format; if it answers without one, it is not offered one again.
-            Generation plain = once(request.withoutSchema(), false);
+            Generation plain = once(request.withoutSchema(), false, wire);
             schemaRejected.set(true);
             return plain;
         }
     }
 
-    private Generation once(GenerationRequest request, boolean structured) {
+    /** One request; with a permit taken at the wire, its latency leaves out the wait for the permit. */
+    private Generation once(GenerationRequest request, boolean structured, WirePermit wire) {
         ChatRequest chatRequest = ChatRequest.builder().messages(messages(request)).parameters(parameters(request)).build();
         long start = System.nanoTime();
+        long waitedBefore = wire == null ? 0 : wire.waitedNanos();
         try {
             if (blocking != null) {
                 ChatResponse response = blocking.chat(chatRequest);
-                return generation(response, elapsedMillis(start), null, structured);
+                long waited = wire == null ? 0 : wire.waitedNanos() - waitedBefore;
+                return generation(response, elapsedMillis(start + waited), null, structured);
             }
             return stream(chatRequest, start, structured);
         } catch (EndpointException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (WirePermit.interrupted(e)) {
+                throw e;
+            }
             throw Failures.classify(e, spec.name(), apiKey);
         }
     }

@@ -1,5 +1,6 @@
 package io.claimbench.runs;
 
+import io.claimbench.models.CallPermit;
 import io.claimbench.models.EndpointException;
 import io.claimbench.models.EndpointLimiter;
 import io.claimbench.models.Generation;
@@ -88,20 +89,33 @@ public class ModelCaller {
         }
     }
 
+    /**
+     * One call within the run's call slots and the model's limits: a permit the endpoint takes as near the wire as
+     * it can ({@link CallPermit}), slot first, then the model's limits.
+     */
     private Generation once(RunContext ctx, ModelSpec spec, EndpointLimiter limiter, GenerationRequest request) {
-        try {
+        CallPermit permit = () -> {
             ctx.calls.acquire();
+            EndpointLimiter.Permit limits;
+            try {
+                limits = limiter.acquire();
+            } catch (InterruptedException | RuntimeException e) {
+                ctx.calls.release();
+                throw e;
+            }
+            return () -> {
+                try {
+                    limits.close();
+                } finally {
+                    ctx.calls.release();
+                }
+            };
+        };
+        try {
+            return registry.endpoint(spec).generate(request, permit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunStoppedException();
-        }
-        try (EndpointLimiter.Permit ignored = limiter.acquire()) {
-            return registry.endpoint(spec).generate(request);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunStoppedException();
-        } finally {
-            ctx.calls.release();
         }
     }
 
