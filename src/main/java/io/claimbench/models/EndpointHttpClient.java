@@ -249,12 +249,21 @@ final class EndpointHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                    .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
-                    .build();
-            return new EndpointHttpClient(client, readTimeout, clock);
+            return new EndpointHttpClient(shared(connectTimeout), readTimeout, clock);
         }
+    }
+
+    /**
+     * One JDK client per connect timeout, for every model: one selector thread and one connection pool, built once
+     * (the first build in a process also sets up TLS, a few hundred ms on a cold JVM).
+     */
+    private static final java.util.Map<Duration, java.net.http.HttpClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static java.net.http.HttpClient shared(Duration connectTimeout) {
+        return CLIENTS.computeIfAbsent(connectTimeout, t -> java.net.http.HttpClient.newBuilder()
+                .connectTimeout(t)
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                .build());
     }
 }

@@ -26,6 +26,8 @@ public class ModelRegistry {
     private final KeySeal seal;
     private final Instances instances;
     private final RecordingImporter importer = new RecordingImporter();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModelRegistry.class);
+
     private final Map<ModelSpec, ChatEndpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, EndpointLimiter> limiters = new ConcurrentHashMap<>();
     private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
@@ -44,6 +46,24 @@ public class ModelRegistry {
         QuarkusTransaction.requiringNew().run(() -> ModelEntity.<ModelEntity>list("apiKey is not null").stream()
                 .filter(e -> !KeySeal.isSealed(e.apiKey))
                 .forEach(e -> e.apiKey = seal.seal(e.apiKey, e.name)));
+    }
+
+    /**
+     * The configured live models' clients are built in the background at start-up, so that a first run does not
+     * wait for them (on a cold JVM, the first client's classes and TLS set-up take a few hundred ms). A model that
+     * cannot be built now fails at its first call, as it would without this.
+     */
+    void prepareEndpoints(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        Thread.ofVirtual().name("claimbench-prepare-endpoints").start(() -> config.all().forEach((name, m) -> {
+            try {
+                ModelSpec spec = fromConfig(name, m);
+                if (spec.provider() != Provider.RECORDED) {
+                    endpoint(spec);
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("model %s not prepared at start-up: %s", name, e.getClass().getSimpleName());
+            }
+        }));
     }
 
     /** Every configured model is checked at start-up: a bad entry names its property. */
