@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# ClaimBench and promptfoo side by side, on one fake OpenAI-compatible endpoint (WireMock) with a fixed delay, on the
+# ClaimBench and promptfoo side by side, on one fake OpenAI-compatible endpoint with a fixed delay
+# (bench/stub/openai-stub.mjs, Node's HTTP server: a few tenths of a ms of CPU per call), on the
 # same prompts at the same concurrency, in alternation (every round runs each tool once per workload):
 #   plain:  2 models x PLAIN_PROMPTS prompts (default 1,000: 2,000 calls), a programmatic check, no judge;
 #   judged: 2 models x JUDGED_PROMPTS prompts (default 500), each answer judged: ClaimBench's pairwise judge in both
 #           orders, promptfoo's llm-rubric on each output (2,000 calls each).
 # ClaimBench runs twice per round: a fresh server (cold JVM) over REST, and the CLI's `compare` in-process on the
-# embedded H2. Prints calls (WireMock's journal), wall, ideal, efficiency, CPU per call and peak RSS, medians over
+# embedded H2. Prints calls (the stub's journal), wall, ideal, efficiency, CPU per call and peak RSS, medians over
 # rounds. Installs npm promptfoo (pinned) under target/bench-tools on first use.
 # Usage: bench/compare-promptfoo.sh [rounds=2] [delay_ms=100] [concurrency=50]   (after ./mvnw -B package -DskipTests)
 # Environment: PLAIN_PROMPTS, JUDGED_PROMPTS, WORKLOADS ("plain judged"), TOOLS ("cbs cbc pf"); BENCH_KEEP=1 keeps
@@ -26,8 +27,6 @@ JAVA="$JAVA_HOME/bin/java"
 # cache bench/aot-cache.sh writes beside the jar).
 # shellcheck disable=SC2206 # a list of options
 CB_OPTS=(${BENCH_JAVA_OPTS:-})
-WIREMOCK_JAR=~/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
-[ -f "$WIREMOCK_JAR" ] || { echo "no WireMock in the Maven repository (a test dependency): ./mvnw -B package -DskipTests fetches it" >&2; exit 1; }
 APP_JAR=$PWD/target/quarkus-app/quarkus-run.jar
 LAUNCHER=$PWD/target/quarkus-app/claimbench
 HELPER=$PWD/bench/compare/bench.py
@@ -65,13 +64,12 @@ cpu_of() { awk -v t="$TICKS" '{printf "%.2f", ($14+$15)/t}' "/proc/$1/stat"; }
 json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }  # the first (top-level) one, no Python per poll
 
 WM_PORT=$(free_port)
-python3 "$HELPER" files "$WORK" "$PLAIN_PROMPTS" "$JUDGED_PROMPTS" "$DELAY" "$WM_PORT"
-# The journal stays on (calls are counted from it) and is reset after every measured run.
-"$JAVA" -Xmx1g -jar "$WIREMOCK_JAR" --port "$WM_PORT" --root-dir "$WORK/wiremock" --container-threads 400 \
-  --jetty-accept-queue-size 1000 --disable-banner > "$WORK/wiremock.log" 2>&1 &
+python3 "$HELPER" files "$WORK" "$PLAIN_PROMPTS" "$JUDGED_PROMPTS" "$WM_PORT"
+# The journal counts the calls; it is emptied after every measured run.
+node "$PWD/bench/stub/openai-stub.mjs" "$WORK/routes.json" "$WM_PORT" "$DELAY" > "$WORK/stub.log" 2>&1 &
 WM_PID=$!
-for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$WM_PORT/__admin/mappings" >/dev/null 2>&1 && break; sleep 0.2; done
-curl -sf "http://127.0.0.1:$WM_PORT/__admin/mappings" >/dev/null || { echo "WireMock did not start:" >&2; tail -n 20 "$WORK/wiremock.log" >&2; exit 4; }
+for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$WM_PORT/__health" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$WM_PORT/__health" >/dev/null || { echo "the stub did not start:" >&2; tail -n 20 "$WORK/stub.log" >&2; exit 4; }
 # Runs a command in the background under the measuring helper, so that a signal reaches the exit trap at once.
 measured() { python3 "$HELPER" measure "$@" & MEASURE_PID=$!; wait "$MEASURE_PID"; MEASURE_PID=; }
 

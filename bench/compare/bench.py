@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Helpers of bench/compare-promptfoo.sh (standard library only), one subcommand each:
 
-  files WORK PLAIN_PROMPTS JUDGED_PROMPTS DELAY_MS WIREMOCK_PORT   eval sets, promptfoo configs, WireMock mappings
+  files WORK PLAIN_PROMPTS JUDGED_PROMPTS STUB_PORT   eval sets, promptfoo configs, the stub's routes
   measure OUT.json LOG -- COMMAND...    runs COMMAND; wall, CPU (user+sys of it and its descendants), peak RSS
-  journal WIREMOCK_PORT PREFIX          counts the calls WireMock answered since the last reset, then resets it
+  journal STUB_PORT PREFIX              counts the calls the stub answered since the last reset, then resets it
   scored TOOL RESULTS.json              what the tool's own report scored and left unscored (or errored)
   table MEASUREMENTS.jsonl DELAY_MS CONCURRENCY   medians over rounds per tool and workload, and every round
 """
@@ -24,21 +24,6 @@ TOOL_NAMES = {"cbs": "ClaimBench server", "cbc": "ClaimBench CLI", "pf": "prompt
 
 def prompt_text(i):
     return f"Benchmark prompt number {i}: give one tip for a tidy desk."
-
-
-def completion(content):
-    return json.dumps({"id": "x", "object": "chat.completion", "created": 1, "model": "stub",
-                       "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                                    "finish_reason": "stop"}],
-                       "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150}})
-
-
-def mapping(url_path, content, delay):
-    response = {"status": 200, "fixedDelayMilliseconds": delay,
-                "headers": {"Content-Type": "application/json"}, "body": completion(content)}
-    if "{{" in content:  # only answers that vary are rendered: a template costs the stub CPU on every call
-        response["transformers"] = ["response-template"]
-    return {"request": {"method": "POST", "urlPathPattern": url_path}, "response": response}
 
 
 def write_eval_sets(folder, plain, judged):
@@ -82,23 +67,20 @@ def write_promptfoo(folder, plain, judged, base):
             json.dump(cfg, f, indent=1)  # JSON is YAML
 
 
-def files(work, plain, judged, delay, port):
+def files(work, plain, judged, port):
     write_eval_sets(os.path.join(work, "eval-sets"), int(plain), int(judged))
     write_promptfoo(os.path.join(work, "promptfoo"), int(plain), int(judged), f"http://127.0.0.1:{port}/pf")
-    out = os.path.join(work, "wiremock", "mappings")
-    os.makedirs(out, exist_ok=True)
-    delay = int(delay)
-    unique = "{{randomValue length=12 type='ALPHANUMERIC'}}"  # response templating: no answer served from a cache
-    maps = {"answers": mapping("/(cbs|cbc|pf)/(cand|base)/v1/chat/completions", "Stub answer " + unique, delay),
-            # ClaimBench's pairwise verdict, after a line of prose as judges write it.
-            "judge-claimbench": mapping("/(cbs|cbc)/judge/v1/chat/completions",
-                                        'Fine.\n{"rationale": "stub", "verdict": "A>B"}', delay),
-            # promptfoo's llm-rubric grading format.
-            "judge-promptfoo": mapping("/pf/judge/v1/chat/completions",
-                                       '{"reason": "stub ' + unique + '", "pass": true, "score": 1}', delay)}
-    for name, m in maps.items():
-        with open(os.path.join(out, name + ".json"), "w") as f:
-            json.dump(m, f)
+    # The stub's routes (bench/stub/openai-stub.mjs): "{unique}" is a fresh value per call, so that no answer is
+    # served from a cache.
+    routes = [{"path": "^/(cbs|cbc|pf)/(cand|base)/v1/chat/completions$", "content": "Stub answer {unique}"},
+              # ClaimBench's pairwise verdict, after a line of prose as judges write it.
+              {"path": "^/(cbs|cbc)/judge/v1/chat/completions$",
+               "content": 'Fine.\n{"rationale": "stub", "verdict": "A>B"}'},
+              # promptfoo's llm-rubric grading format.
+              {"path": "^/pf/judge/v1/chat/completions$",
+               "content": '{"reason": "stub {unique}", "pass": true, "score": 1}'}]
+    with open(os.path.join(work, "routes.json"), "w") as f:
+        json.dump(routes, f)
 
 
 def measure(out, log, command):
@@ -121,25 +103,21 @@ def measure(out, log, command):
 
 
 def journal(port, prefix):
-    base = f"http://127.0.0.1:{port}/__admin/requests"
+    base = f"http://127.0.0.1:{port}/__journal"
     with urllib.request.urlopen(base, timeout=60) as r:
         entries = json.load(r)["requests"]
     calls = {"gen": 0, "judge": 0, "other": 0, "failed": 0}
-    first, last = None, None
     for e in entries:
-        path = e["request"]["url"].split("?")[0]
-        parts = path.strip("/").split("/")
-        if parts[0] != prefix or e["response"]["status"] != 200:
+        parts = e["path"].strip("/").split("/")
+        if parts[0] != prefix or e["status"] != 200:
             calls["other" if parts[0] != prefix else "failed"] += 1
         else:
             calls["judge" if parts[1] == "judge" else "gen"] += 1
-        received = e["request"]["loggedDate"] / 1000
-        done = received + e.get("timing", {}).get("totalTime", 0) / 1000
-        first = received if first is None else min(first, received)
-        last = done if last is None else max(last, done)
     urllib.request.urlopen(urllib.request.Request(base, method="DELETE"), timeout=60).close()
+    first = min((e["received"] for e in entries), default=0) / 1000
+    last = max((e["done"] for e in entries), default=0) / 1000
     calls["span"] = (last - first) if entries else 0.0
-    calls["first"], calls["last"] = first or 0.0, last or 0.0
+    calls["first"], calls["last"] = first, last
     print(json.dumps(calls))
 
 
@@ -170,7 +148,7 @@ def table(path, delay, concurrency):
         r["cpu_ms"] = 1000 * r["cpu"] / max(r["calls"], 1)
         r["rss_mib"] = r["rss_kib"] / 1024
     print("wall: ClaimBench server from POST /api/runs to the run's finishedAt; CLI and promptfoo the whole command")
-    print("(JVM or Node start included). span: first call received to last answer sent (WireMock's journal); before:")
+    print("(JVM or Node start included). span: first call received to last answer sent (the stub's journal); before:")
     print("wall start to the first call; after: last answer to the end. ideal = calls x delay / concurrency; eff =")
     print("ideal / wall. CPU per call: user+sys of the server JVM during the run, of the CLI JVM or the node process")
     print("tree for the whole command. Peak RSS: the server's VmHWM, the largest process of the CLI's or promptfoo's tree.")
