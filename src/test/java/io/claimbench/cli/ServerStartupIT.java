@@ -1,11 +1,11 @@
 package io.claimbench.cli;
 
+import io.claimbench.support.PackagedCli;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainTest;
-import org.junit.jupiter.api.Tag;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,10 +13,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The server refuses to start on an invalid eval set, naming the file and the line. */
-@QuarkusMainTest
-@Tag("quarkus-main")
-@TestProfile(ServerStartupTest.BrokenCatalogServer.class)
-class ServerStartupTest {
+@QuarkusMainIntegrationTest
+@TestProfile(ServerStartupIT.BrokenCatalogServer.class)
+class ServerStartupIT {
 
     public static class BrokenCatalogServer implements QuarkusTestProfile {
         /** A profile of its own: the %test catalog would otherwise win over these overrides. */
@@ -27,11 +26,9 @@ class ServerStartupTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("claimbench.catalog.eval-sets-dir", "src/test/resources/broken-catalog/eval-sets",
-                    "claimbench.runs.resume-on-start", "false",
-                    // Said explicitly: a main test launched earlier in this JVM may leave its overrides behind.
-                    "claimbench.catalog.validate-on-start", "true",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1");
+            return PackagedCli.asShipped(Map.of("claimbench.catalog.eval-sets-dir", "src/test/resources/broken-catalog/eval-sets",
+                    "claimbench.runs.resume-on-start", "false", "claimbench.catalog.validate-on-start", "true",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1"));
         }
     }
 

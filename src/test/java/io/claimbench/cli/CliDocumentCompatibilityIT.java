@@ -1,5 +1,6 @@
 package io.claimbench.cli;
 
+import io.claimbench.support.PackagedCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimbench.support.DocumentFixtures;
@@ -7,8 +8,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
-import org.junit.jupiter.api.Tag;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -20,10 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The JSON the CLI prints for compare, plan and import, field for field, as recorded before the API had types
  * of its own ({@code src/test/resources/documents/cli-*.json}; see {@code DocumentCompatibilityTest}).
  */
-@QuarkusMainTest
-@Tag("quarkus-main")
-@TestProfile(CliDocumentCompatibilityTest.ShippedCatalog.class)
-class CliDocumentCompatibilityTest {
+@QuarkusMainIntegrationTest
+@TestProfile(CliDocumentCompatibilityIT.ShippedCatalog.class)
+class CliDocumentCompatibilityIT {
 
     private static final Path IMPORTS = Path.of("target/documents-import-cli");
 
@@ -36,8 +35,8 @@ class CliDocumentCompatibilityTest {
 
         @Override
         public java.util.Map<String, String> getConfigOverrides() {
-            return java.util.Map.of("claimbench.catalog.eval-sets-dir", "eval-sets", "claimbench.runs.resume-on-start", "false",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli-documents;DB_CLOSE_DELAY=-1");
+            return PackagedCli.asShipped(java.util.Map.of("claimbench.catalog.eval-sets-dir", "eval-sets",
+                    "claimbench.runs.resume-on-start", "false", "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli-documents;DB_CLOSE_DELAY=-1"));
         }
     }
 

@@ -1,11 +1,11 @@
 package io.claimbench.cli;
 
+import io.claimbench.support.PackagedCli;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainTest;
-import org.junit.jupiter.api.Tag;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,10 +14,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI on the shipped catalog, as README runs it. */
-@QuarkusMainTest
-@Tag("quarkus-main")
-@TestProfile(CliTest.ShippedCatalog.class)
-class CliTest {
+@QuarkusMainIntegrationTest
+@TestProfile(CliIT.ShippedCatalog.class)
+class CliIT {
 
     public static class ShippedCatalog implements QuarkusTestProfile {
         /** The CLI's own profile, as in production; the %test catalog would otherwise win over these overrides. */
@@ -28,9 +27,8 @@ class CliTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            // The CLI serves no HTTP: skip scanning the REST API for its OpenAPI document in every launch's build.
-            return Map.of("claimbench.catalog.eval-sets-dir", "eval-sets", "claimbench.runs.resume-on-start", "false",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli;DB_CLOSE_DELAY=-1", "mp.openapi.scan.disable", "true");
+            return PackagedCli.asShipped(Map.of("claimbench.catalog.eval-sets-dir", "eval-sets",
+                    "claimbench.runs.resume-on-start", "false", "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli;DB_CLOSE_DELAY=-1"));
         }
     }
 
@@ -152,7 +150,7 @@ class CliTest {
         assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(1 + categories);
         assertThat(junit.getElementsByTagName("failure").getLength()).isZero();
         javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(CliTest.class.getResource("/schemas/JUnit.xsd")).newValidator()
+                .newSchema(CliIT.class.getResource("/schemas/JUnit.xsd")).newValidator()
                 .validate(new javax.xml.transform.stream.StreamSource(dir.resolve("junit.xml").toFile()));
         String md = java.nio.file.Files.readString(dir.resolve("summary.md"));
         assertThat(md).contains("| candidate win-rate > 0.5 against the baseline | all | 171 | 0.5731 [0.5058, 0.6433] | > 0.5 | SUPPORTED |");

@@ -1,11 +1,11 @@
 package io.claimbench.cli;
 
+import io.claimbench.support.PackagedCli;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainTest;
-import org.junit.jupiter.api.Tag;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,10 +13,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A broken eval set: validate names the file and line and exits 2. */
-@QuarkusMainTest
-@Tag("quarkus-main")
-@TestProfile(InvalidCatalogCliTest.BrokenCatalog.class)
-class InvalidCatalogCliTest {
+@QuarkusMainIntegrationTest
+@TestProfile(InvalidCatalogCliIT.BrokenCatalog.class)
+class InvalidCatalogCliIT {
 
     public static class BrokenCatalog implements QuarkusTestProfile {
         /** The CLI's own profile, as in production; the %test catalog would otherwise win over these overrides. */
@@ -27,9 +26,9 @@ class InvalidCatalogCliTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("claimbench.catalog.eval-sets-dir", "src/test/resources/broken-catalog/eval-sets",
+            return PackagedCli.asShipped(Map.of("claimbench.catalog.eval-sets-dir", "src/test/resources/broken-catalog/eval-sets",
                     "claimbench.catalog.validate-on-start", "false", "claimbench.runs.resume-on-start", "false",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli;DB_CLOSE_DELAY=-1");
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:cli;DB_CLOSE_DELAY=-1"));
         }
     }
 

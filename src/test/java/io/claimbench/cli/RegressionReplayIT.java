@@ -7,8 +7,7 @@ import io.claimbench.judging.EqBenchV2Scorer;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
-import org.junit.jupiter.api.Tag;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,10 +24,9 @@ import static org.assertj.core.api.Assertions.within;
  * Regression mode on the shipped EQ-Bench v2 recordings, with the benchmark score's paired interval computed here
  * from the published answers, apart from the service.
  */
-@QuarkusMainTest
-@Tag("quarkus-main")
-@TestProfile(CliTest.ShippedCatalog.class)
-class RegressionReplayTest {
+@QuarkusMainIntegrationTest
+@TestProfile(CliIT.ShippedCatalog.class)
+class RegressionReplayIT {
 
     private static final Path DIR = Path.of("eval-sets/public/eq-bench-v2");
     private static final ObjectMapper JSON = new ObjectMapper();
