@@ -1,6 +1,7 @@
 package io.claimbench.cli;
 
 import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
+import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,11 +14,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CLI tests that need nothing of the test JVM launch the packaged application: {@code @QuarkusMainIntegrationTest}
- * classes, named {@code *IT} so that Failsafe runs them after the package phase (a {@code @QuarkusMainTest} builds the
- * application again for every launch: 12-15 s each on 2 cores, against 5-8 s for the jar). Those with fake endpoints
- * in the test JVM stay {@code @QuarkusMainTest} (QuarkusMainTestTagTest): the launcher hands a packaged application
- * the global test resources' model settings over the profile's, and starts them only at the first launch.
+ * The CLI tests launch the packaged application: {@code @QuarkusMainIntegrationTest} classes, named {@code *IT} so
+ * that Failsafe runs them after the package phase. None is an in-process {@code @QuarkusMainTest}: that builds the
+ * application again for every launch (12-15 s each on 2 cores, against 5-8 s for the jar) and, in Quarkus 3.33, keeps
+ * each launch's class loader, which slowed every later test class in the same JVM. Fake endpoints live in the test JVM
+ * under model names of their own ({@link CliExitCodesIT.FakeEndpoints}).
  */
 class PackagedCliTestsTest {
 
@@ -25,8 +26,14 @@ class PackagedCliTestsTest {
     void should_name_every_packaged_main_test_for_failsafe() throws IOException, URISyntaxException {
         List<Class<?>> classes = testClasses();
         List<Class<?>> packaged = classes.stream().filter(c -> c.isAnnotationPresent(QuarkusMainIntegrationTest.class)).toList();
-        assertThat(packaged).as("main tests found").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(packaged).as("main tests found").hasSizeGreaterThanOrEqualTo(8);
         assertThat(packaged).allSatisfy(c -> assertThat(c.getSimpleName()).as("run by Failsafe").endsWith("IT"));
+    }
+
+    @Test
+    void should_launch_no_main_test_in_the_test_jvm() throws IOException, URISyntaxException {
+        assertThat(testClasses()).filteredOn(c -> c.isAnnotationPresent(QuarkusMainTest.class)).as("in-process main tests")
+                .isEmpty();
     }
 
     private static List<Class<?>> testClasses() throws IOException, URISyntaxException {

@@ -5,8 +5,7 @@ import io.claimbench.support.JudgeStubs;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
-import org.junit.jupiter.api.Tag;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoints), an eval set and a judge template of their own beside the shipped ones, several claims and candidates;
  * one exit code for the whole, the same codes as {@code compare}.
  */
-@QuarkusMainTest
-@Tag("quarkus-main")
-@TestProfile(CliExitCodesTest.FakeEndpoints.class)
-class CheckCommandTest {
+@QuarkusMainIntegrationTest
+@TestProfile(CliExitCodesIT.FakeEndpoints.class)
+class CheckCommandIT {
 
     /** The candidate's answer wins in both orders on every prompt of the user's eval set. */
     private static final String[][] CANDIDATE_WINS = {{"w1", "A>B", "B>A"}, {"w2", "A>B", "B>A"}, {"w3", "A>B", "B>A"},
@@ -34,7 +32,7 @@ class CheckCommandTest {
     private static final String[][] SPLIT = {{"p1", "A>B", "B>A"}, {"p2", "B>A", "A>B"}, {"p3", "A>B", "B>A"},
             {"p4", "B>A", "A>B"}, {"p5", "A=B", "A=B"}, {"p6", "A=B", "A=B"}};
 
-    private final WireMockServer wm = CliExitCodesTest.FakeEndpoints.server();
+    private final WireMockServer wm = CliExitCodesIT.FakeEndpoints.server();
 
     @TempDir
     Path repo;

@@ -1,12 +1,12 @@
 package io.claimbench.cli;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.claimbench.cli.CliExitCodesIT.FakeEndpoints;
 import io.claimbench.support.JudgeStubs;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
-import org.junit.jupiter.api.Tag;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -26,16 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * production): 1 for a regression, 0 when none is shown, 2 when the data cannot tell; the eval set's own claim is
  * reported but does not gate.
  */
-@QuarkusMainTest
-@Tag("quarkus-main")
-@TestProfile(CliExitCodesTest.FakeEndpoints.class)
-class RegressionExitCodesTest {
+@QuarkusMainIntegrationTest
+@TestProfile(FakeEndpoints.class)
+class RegressionExitCodesIT {
 
-    private final WireMockServer wm = CliExitCodesTest.FakeEndpoints.server();
+    private final WireMockServer wm = FakeEndpoints.server();
 
     private static LaunchResult compare(QuarkusMainLauncher launcher, String evalSet, String margin, String... more) {
-        List<String> args = new ArrayList<>(List.of("compare", "--format", "json", "-q", "--eval-set", evalSet, "--candidate", "cand",
-                "--baseline", "base", "--no-cache", "--regression-margin", margin));
+        List<String> args = new ArrayList<>(List.of("compare", "--format", "json", "-q", "--eval-set", evalSet,
+                "--candidate", FakeEndpoints.CANDIDATE, "--baseline", FakeEndpoints.BASELINE, "--no-cache",
+                "--regression-margin", margin));
         args.addAll(List.of(more));
         return launcher.launch(args.toArray(String[]::new));
     }
@@ -66,7 +66,7 @@ class RegressionExitCodesTest {
         judge(lost("p1", "p2", "p3", "p4", "p5"));
         Path md = dir.resolve("summary.md");
         Path junit = dir.resolve("junit.xml");
-        LaunchResult result = compare(launcher, "smoke", "0.03", "--judge", "judge", "--seed", "1",
+        LaunchResult result = compare(launcher, "smoke", "0.03", "--judge", FakeEndpoints.JUDGE, "--seed", "1",
                 "--markdown", md.toString(), "--junit", junit.toString());
         assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(1);
         assertThat(result.getOutput()).contains("\"regression\" : {").contains("\"verdict\" : \"REGRESSION\"");
@@ -86,17 +86,17 @@ class RegressionExitCodesTest {
     void should_exit_0_for_a_candidate_level_with_production_only_when_enough_prompts_show_it(QuarkusMainLauncher launcher) {
         // Six prompts, one won, one lost, four ties: level, but the interval reaches below 0.5 - 0.1.
         judge(concat(won("p1"), lost("p2")));
-        LaunchResult few = compare(launcher, "smoke", "0.1", "--judge", "judge", "--seed", "2");
+        LaunchResult few = compare(launcher, "smoke", "0.1", "--judge", FakeEndpoints.JUDGE, "--seed", "2");
         assertThat(few.exitCode()).as(few.getErrorOutput()).isEqualTo(2);
         assertThat(few.getErrorOutput()).startsWith("claimbench: inconclusive: regression neither shown nor ruled out: win rate 0.5000 [")
                 .contains("(n = 6) across 0.4").endsWith("(more pairs, or --inconclusive pass to accept)");
-        assertThat(compare(launcher, "smoke", "0.1", "--judge", "judge", "--seed", "2", "--inconclusive", "pass").exitCode())
+        assertThat(compare(launcher, "smoke", "0.1", "--judge", FakeEndpoints.JUDGE, "--seed", "2", "--inconclusive", "pass").exitCode())
                 .isZero();
 
         // Forty prompts in the same proportions (five won, five lost): the interval clears 0.4. The eval set's own
         // claim (win rate > 0.5) stays inconclusive, and is reported without gating.
         judge(concat(won("m01", "m02", "m03", "m04", "m05"), lost("m06", "m07", "m08", "m09", "m10")));
-        LaunchResult many = compare(launcher, "many", "0.1", "--judge", "judge", "--seed", "2");
+        LaunchResult many = compare(launcher, "many", "0.1", "--judge", FakeEndpoints.JUDGE, "--seed", "2");
         assertThat(many.exitCode()).as(many.getErrorOutput()).isZero();
         assertThat(many.getErrorOutput()).isEmpty();
         assertThat(many.getOutput()).containsPattern("\"bar\" : 0\\.4,\\s+\"verdict\" : \"NO_REGRESSION\"")
@@ -126,7 +126,7 @@ class RegressionExitCodesTest {
 
     @Test
     void should_exit_3_for_a_margin_out_of_range(QuarkusMainLauncher launcher) {
-        LaunchResult result = compare(launcher, "smoke", "0.5", "--judge", "judge");
+        LaunchResult result = compare(launcher, "smoke", "0.5", "--judge", FakeEndpoints.JUDGE);
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).isEqualTo("claimbench: --regression-margin: margin must be at least 0 and below 0.5");
     }
