@@ -1,21 +1,38 @@
 #!/usr/bin/env bash
 # Writes the JDK's ahead-of-time cache for the packaged server (JDK 25 or later: the classes it loads, already parsed
-# and linked, and the method profiles of a training run) to target/quarkus-app/app.aot, from a training run of the
-# throughput workload (bench/throughput.sh, N prompts). The launcher (target/quarkus-app/claimbench) then starts with it,
-# and bench/throughput.sh (which starts the server by the launcher) with it; delete app.aot to measure without. The cache
-# belongs to this build and this JDK: rebuild it after `./mvnw package`; a stale one is ignored by the JVM (with a warning).
-# Usage: bench/aot-cache.sh [prompts=1000]    (after ./mvnw -B package -DskipTests)
+# and linked) to target/quarkus-app/app.aot, from a training run of the throughput workload (bench/throughput.sh, N
+# prompts, through the launcher with its own JVM options). The launcher (target/quarkus-app/claimbench) then starts
+# with it: a cold server's first run calls its endpoints 0.15-0.25 s sooner (docs/performance.md). `./mvnw package`
+# runs this script after Quarkus' build (pom.xml, execution aot-cache; -Dclaimbench.aot.skip skips it), so the cache
+# always belongs to the jar beside it; a stale one (a jar rebuilt without it) is ignored by the JVM.
+# Without what the training needs (a JDK 25 with -XX:AOTCacheOutput, node for the fake endpoint, python3, curl) it
+# says so and writes nothing, and the launcher starts without a cache; a training run that fails is an error.
+# Usage: bench/aot-cache.sh [prompts=150] [delay_ms=20]    (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${1:-1000}
+N=${1:-150}
+DELAY=${2:-20}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-OUT="$PWD/target/quarkus-app/app.aot"
-[ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
+APP=$PWD/target/quarkus-app
+OUT="$APP/app.aot"
+[ -f "$APP/quarkus-run.jar" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
 rm -f "$OUT" "$OUT.java"
-echo "training run ($N prompts); the cache is written when the server stops"
-# Both JIT tiers in the training run (the launcher runs the first only), so that the cache records the method profiles.
-JAVA_HOME=$JAVA_HOME BENCH_JAVA_OPTS="-XX:AOTCacheOutput=$OUT -XX:TieredStopAtLevel=4" bench/throughput.sh "$N" 100 50
-[ -f "$OUT" ] || { echo "no AOT cache was written (JDK 25 or later is needed: $JAVA_HOME)" >&2; exit 1; }
+skip() { echo "aot-cache: $1; no AOT cache written (the launcher starts without one)"; exit 0; }
+"$JAVA_HOME/bin/java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1 || skip "$JAVA_HOME/bin/java has no -XX:AOTCacheOutput (JDK 25 or later)"
+for tool in node python3 curl; do
+  command -v "$tool" >/dev/null || skip "the training run needs $tool"
+done
+START=$(date +%s)
+# The launcher's own JVM options, so that the cache matches how the application is started; the cache is written
+# when the training server stops. Its report is kept in target/aot-training.log.
+LOG="$PWD/target/aot-training.log"
+if ! JAVA_HOME=$JAVA_HOME BENCH_APP="$APP" BENCH_SKIP_DB_WAIT=1 BENCH_JAVA_OPTS="-XX:AOTCacheOutput=$OUT" \
+    bench/throughput.sh "$N" "$DELAY" 50 > "$LOG" 2>&1; then
+  echo "aot-cache: the training run failed; its report:" >&2
+  tail -n 20 "$LOG" >&2
+  exit 1
+fi
+[ -f "$OUT" ] || { echo "aot-cache: the training run wrote no cache; its report:" >&2; tail -n 20 "$LOG" >&2; exit 1; }
 # The launcher uses the cache only with the JVM that wrote it.
 readlink -f "$JAVA_HOME/bin/java" > "$OUT.java"
-echo "wrote $(du -h "$OUT" | cut -f1) $OUT for $(cat "$OUT.java")"
+echo "aot-cache: wrote $(du -h "$OUT" | cut -f1) $OUT in $(( $(date +%s) - START )) s (training run: $(grep -o 'wall/ideal [0-9.]*' "$LOG"))"
