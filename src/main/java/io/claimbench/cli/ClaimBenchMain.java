@@ -6,6 +6,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
 
+import java.util.List;
+
 /** With no arguments, the server; with arguments, a CLI command run in-process (profile {@code cli}). */
 @QuarkusMain
 public class ClaimBenchMain implements QuarkusApplication {
@@ -67,7 +69,23 @@ public class ClaimBenchMain implements QuarkusApplication {
             return "the embedded database in " + DataDir.current() + " is in use by another ClaimBench process (a running "
                     + "server?): use its REST API (--server), stop it, or choose another --data-dir";
         }
-        return m.lines().findFirst().orElse(m);
+        return oneLine(m);
+    }
+
+    /**
+     * A message in one line: its first, or, when the first only introduces a list (it ends with a colon, as Quarkus'
+     * "Build time property cannot be changed at runtime:" does), the first with the items after it.
+     */
+    static String oneLine(String message) {
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return message.strip();
+        }
+        if (lines.size() == 1 || !lines.get(0).endsWith(":")) {
+            return lines.get(0);
+        }
+        return lines.get(0) + " " + String.join("; ", lines.subList(1, lines.size()).stream()
+                .map(l -> l.startsWith("- ") ? l.substring(2) : l).toList());
     }
 
     @Override
