@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.claimbench.results.ComparisonQuery;
 import io.claimbench.results.ResultsService;
 import io.claimbench.runs.RunEntity;
+import io.claimbench.runs.RunProgress;
 import io.claimbench.runs.RunRequest;
 import io.claimbench.runs.RunService;
 import io.claimbench.stats.PairOutcome;
@@ -124,7 +125,10 @@ public class RunResource {
                 callers.current());
         RunEntity run = started.run();
         URI location = uri.getBaseUriBuilder().path("api/runs").path(run.id).build();
-        Response.ResponseBuilder answer = Response.accepted(view(run.id)).location(location);
+        // A run just started is answered as recorded, all its items pending, without reading it back: the response
+        // should not compete with the run's first calls for the cores. A replay answers with the run as it stands.
+        RunView view = started.replayed() ? view(run.id) : RunView.of(run, RunProgress.started(run));
+        Response.ResponseBuilder answer = Response.accepted(view).location(location);
         return (started.replayed() ? answer.header(IdempotentRuns.REPLAYED, "true") : answer).build();
     }
 

@@ -104,6 +104,14 @@ class IdempotencyKeyTest {
             assertThat(retry.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
         }
         assertThat(runsWithSeed(seed)).isEqualTo(1);
+        // The first answer is the run as it was created (every item pending); a replay reads the run as it now stands.
+        assertThat(first.jsonPath().getString("state")).isEqualTo("QUEUED");
+        assertThat(first.jsonPath().getInt("progress.pending")).isEqualTo(first.jsonPath().getInt("progress.total")).isPositive();
+        assertThat(first.jsonPath().getLong("progress.done")).isZero();
+        Runs.awaitFinal(first.jsonPath().getString("id"), Duration.ofSeconds(60));
+        Response late = postRun(key, body(seed)).then().statusCode(202).extract().response();
+        assertThat(late.jsonPath().getString("state")).isEqualTo("COMPLETED");
+        assertThat(late.jsonPath().getLong("progress.done")).isEqualTo(first.jsonPath().getLong("progress.total"));
         // Without a key, the same body is a new run each time.
         started.add(given().contentType(ContentType.JSON).body(body(seed)).post("/api/runs").then().statusCode(202)
                 .extract().jsonPath().getString("id"));
