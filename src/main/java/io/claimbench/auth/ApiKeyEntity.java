@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -11,7 +12,11 @@ import java.time.Instant;
 /** An API key created over the API (or the admin key of a first start): its SHA-256, never the key. */
 @Entity
 @Table(name = "api_key")
+@NamedQuery(name = ApiKeyEntity.LIVE, query = "from ApiKeyEntity where keyHash = ?1 and revokedAt is null")
 public class ApiKeyEntity extends PanacheEntityBase {
+    /** The key with this hash, unless revoked (named: Hibernate compiles it at start-up, see RunEntity). */
+    static final String LIVE = "ApiKey.live";
+
     @Id
     public String id;
     public String name;

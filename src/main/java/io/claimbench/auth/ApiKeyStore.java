@@ -61,7 +61,7 @@ public class ApiKeyStore {
             return Optional.of(new Caller("key:" + c.name(), c.roles()));
         }
         ApiKeyEntity e = QuarkusTransaction.requiringNew().call(() ->
-                ApiKeyEntity.<ApiKeyEntity>find("keyHash = ?1 and revokedAt is null", hash).firstResult());
+                ApiKeyEntity.<ApiKeyEntity>find("#" + ApiKeyEntity.LIVE, hash).firstResult());
         return Optional.ofNullable(e).map(k -> new Caller("key:" + k.name, parseRoles(k.roles)));
     }
 

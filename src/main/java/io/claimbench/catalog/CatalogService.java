@@ -105,9 +105,10 @@ public class CatalogService {
     /** The database id of each current prompt version of a set, by prompt id. */
     public Map<String, Long> promptVersionIds(String evalSetId) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            // The two columns, not the entities with their texts.
             Map<String, Long> ids = new HashMap<>();
-            PromptVersionEntity.<PromptVersionEntity>list("evalSetId = ?1 and currentVersion = true", evalSetId)
-                    .forEach(p -> ids.put(p.promptId, p.id));
+            PromptVersionEntity.getEntityManager().createNamedQuery(PromptVersionEntity.CURRENT_IDS, Object[].class)
+                    .setParameter("set", evalSetId).getResultList().forEach(row -> ids.put((String) row[0], (Long) row[1]));
             return ids;
         });
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -16,7 +17,15 @@ import java.time.Instant;
 /** The scored outcome of one work item, from the candidate's side. */
 @Entity
 @Table(name = "comparison")
+@NamedQuery(name = ComparisonEntity.BY_OUTCOME, query = "select c.outcome, count(c) from ComparisonEntity c where c.runId = :run "
+        + "group by c.outcome")
+@NamedQuery(name = ComparisonEntity.COMMONEST_REASON, query = "select c.reason, count(c) from ComparisonEntity c "
+        + "where c.runId = :run and c.outcome = :kind group by c.reason order by count(c) desc, c.reason")
 public class ComparisonEntity extends PanacheEntityBase {
+    /** Named queries (compiled at start-up, see RunEntity): a run's comparisons by outcome, and its commonest reason. */
+    static final String BY_OUTCOME = "Comparison.byOutcome";
+    static final String COMMONEST_REASON = "Comparison.commonestReason";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -275,7 +275,7 @@ public class RunExecutor {
                 List<Long> unread = ctx.prompts.missing(claimed.stream().map(w -> w.promptVersionId).toList());
                 if (!unread.isEmpty()) {
                     db.call("reading prompts", () -> QuarkusTransaction.requiringNew().call(() ->
-                            PromptVersionEntity.<PromptVersionEntity>list("id in ?1", unread))).forEach(ctx.prompts::put);
+                            PromptVersionEntity.<PromptVersionEntity>list("#" + PromptVersionEntity.BY_IDS, unread))).forEach(ctx.prompts::put);
                 }
             }
             for (int n = 0; n < free && !queued.isEmpty() && !ctx.stopped(); n++) {

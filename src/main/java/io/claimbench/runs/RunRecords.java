@@ -41,16 +41,16 @@ public class RunRecords {
     }
 
     void markRunning(String runId) {
-        QuarkusTransaction.requiringNew().run(() -> RunEntity.update(
-                "state = ?1, startedAt = coalesce(startedAt, ?2) where id = ?3 and state in ?4",
-                RunState.RUNNING, Instant.now(clock), runId, ACTIVE));
+        QuarkusTransaction.requiringNew().run(() -> RunEntity.getEntityManager().createNamedQuery(RunEntity.MARK_RUNNING)
+                .setParameter(1, RunState.RUNNING).setParameter(2, Instant.now(clock)).setParameter(3, runId)
+                .setParameter(4, ACTIVE).executeUpdate());
     }
 
     /** Ends a queued or running run; a run already ended keeps its state. Returns the state it now has. */
     RunState finish(String runId, RunState state, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> RunEntity.update(
-                "state = ?1, reason = ?2, finishedAt = ?3 where id = ?4 and state in ?5", state, reason,
-                Instant.now(clock), runId, ACTIVE));
+        QuarkusTransaction.requiringNew().run(() -> RunEntity.getEntityManager().createNamedQuery(RunEntity.FINISH)
+                .setParameter(1, state).setParameter(2, reason).setParameter(3, Instant.now(clock)).setParameter(4, runId)
+                .setParameter(5, ACTIVE).executeUpdate());
         return find(runId).map(r -> r.state).orElse(state);
     }
 
@@ -67,7 +67,8 @@ public class RunRecords {
                     t.errors(), t.recorded(), t.unscored(), t.errors() > 0 ? "error" : "reason", t.commonestCount(), t.commonest()));
         }
         boolean over = (double) t.errors() / t.recorded() > maxErrorShare;
-        QuarkusTransaction.requiringNew().run(() -> RunEntity.update("errorBudgetExceeded = ?1 where id = ?2", over, runId));
+        QuarkusTransaction.requiringNew().run(() -> RunEntity.getEntityManager()
+                .createNamedQuery(RunEntity.FLAG_ERRORS).setParameter(1, over).setParameter(2, runId).executeUpdate());
         return finish(runId, state, reason);
     }
 
@@ -81,8 +82,7 @@ public class RunRecords {
             long scored = 0;
             long errors = 0;
             long unscored = 0;
-            for (Object[] row : RunEntity.getEntityManager().createQuery(
-                            "select c.outcome, count(c) from ComparisonEntity c where c.runId = :run group by c.outcome", Object[].class)
+            for (Object[] row : RunEntity.getEntityManager().createNamedQuery(ComparisonEntity.BY_OUTCOME, Object[].class)
                     .setParameter("run", runId).getResultList()) {
                 PairOutcome o = (PairOutcome) row[0];
                 long n = (Long) row[1];
@@ -92,8 +92,7 @@ public class RunRecords {
                 unscored += o == PairOutcome.UNSCORED ? n : 0;
             }
             PairOutcome kind = errors > 0 ? PairOutcome.ERROR : PairOutcome.UNSCORED;
-            List<Object[]> reasons = RunEntity.getEntityManager().createQuery("select c.reason, count(c) from ComparisonEntity c "
-                            + "where c.runId = :run and c.outcome = :kind group by c.reason order by count(c) desc, c.reason", Object[].class)
+            List<Object[]> reasons = RunEntity.getEntityManager().createNamedQuery(ComparisonEntity.COMMONEST_REASON, Object[].class)
                     .setParameter("run", runId).setParameter("kind", kind).setMaxResults(1).getResultList();
             String commonest = reasons.isEmpty() ? null : (String) reasons.get(0)[0];
             long count = reasons.isEmpty() ? 0 : (Long) reasons.get(0)[1];
@@ -108,12 +107,10 @@ public class RunRecords {
                 return Optional.<RunProgress>empty();
             }
             Map<String, Long> states = new HashMap<>();
-            RunEntity.getEntityManager().createQuery(
-                            "select w.state, count(w) from WorkItemEntity w where w.runId = :run group by w.state", Object[].class)
+            RunEntity.getEntityManager().createNamedQuery(WorkItemEntity.BY_STATE, Object[].class)
                     .setParameter("run", id).getResultList().forEach(row -> states.put((String) row[0], (Long) row[1]));
             PairCounts outcomes = PairCounts.EMPTY;
-            for (Object[] row : RunEntity.getEntityManager().createQuery(
-                            "select c.outcome, count(c) from ComparisonEntity c where c.runId = :run group by c.outcome", Object[].class)
+            for (Object[] row : RunEntity.getEntityManager().createNamedQuery(ComparisonEntity.BY_OUTCOME, Object[].class)
                     .setParameter("run", id).getResultList()) {
                 outcomes = outcomes.plus((PairOutcome) row[0], (Long) row[1]);
             }

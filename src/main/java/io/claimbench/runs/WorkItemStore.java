@@ -80,8 +80,7 @@ public class WorkItemStore {
             }
             List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
             Instant until = now.plus(grace);
-            int updated = em.createQuery("update WorkItemEntity w set w.state = 'RUNNING', w.owner = :owner, "
-                            + "w.leaseUntil = :until, w.attempts = w.attempts + 1 where w.id in :ids and w.state = 'PENDING'")
+            int updated = em.createNamedQuery(WorkItemEntity.CLAIM)
                     .setParameter("owner", owner).setParameter("until", until).setParameter("ids", ids).executeUpdate();
             if (updated != ids.size()) { // another claimer took some between the read and the update (H2 only)
                 List<WorkItemEntity> taken = em.createQuery("select w from WorkItemEntity w where w.id in :ids and "
@@ -174,8 +173,7 @@ public class WorkItemStore {
     }
 
     public long unfinished(String runId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select count(w) from WorkItemEntity w where w.runId = :run and w.state <> 'DONE'", Long.class)
+        return QuarkusTransaction.requiringNew().call(() -> em.createNamedQuery(WorkItemEntity.UNFINISHED, Long.class)
                 .setParameter("run", runId).getSingleResult());
     }
 
