@@ -67,7 +67,11 @@ public class RunContexts {
                 new RunContext.Scoring(scorers.get(scorer), style, setup, RunContext.Scoring.byName(judges)),
                 new RunSettings(run.samples, run.seed, run.temperature, run.concurrency, run.costCap, run.useCache, run.earlyStop),
                 run.stoppingClaim(set.hypothesis()), run.totalItems);
-        // A resumed run remembers which models already answered, so that a later 400 is not taken for bad settings.
+        // A resumed run remembers which models already answered, so that a later 400 is not taken for bad settings. A
+        // run that never started (startedAt is set before any item is worked on) has no answers to look for.
+        if (run.startedAt == null) {
+            return ctx;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             RunEntity.getEntityManager().createQuery("select distinct g.modelName from GenerationEntity g "
                             + "where g.runId = :run and g.error is null", String.class).setParameter("run", run.id)
