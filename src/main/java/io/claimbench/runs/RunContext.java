@@ -64,6 +64,11 @@ final class RunContext {
     final Semaphore calls;
     final Random random;
     final AtomicReference<Stop> stop = new AtomicReference<>();
+    /**
+     * Set once a claim here found nothing left to claim: the items still in flight are the run's last, so none of them
+     * waits for others to be committed with.
+     */
+    volatile boolean drained;
     /** The prompt versions of the items, read once per prompt while recently used. */
     final RecentPrompts prompts = new RecentPrompts(1024);
     private final Set<String> answered = ConcurrentHashMap.newKeySet();

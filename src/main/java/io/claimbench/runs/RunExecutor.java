@@ -250,6 +250,7 @@ public class RunExecutor {
                 int want = Math.max(free, Math.min(CLAIM_BATCH, instances.share(concurrency)));
                 List<WorkItemEntity> claimed = db.call("claiming work items", () -> store.claim(ctx.runId, owner, want, instances.expiry()));
                 if (claimed.isEmpty()) {
+                    ctx.drained = true;
                     store.recordSoon(); // nothing left to claim: what waits to be recorded need not wait for more
                     if (slots.idle()) {
                         if (db.call("counting unfinished items", () -> store.unfinished(ctx.runId)) == 0) {
@@ -318,7 +319,7 @@ public class RunExecutor {
             if (lingers) {
                 slot.callsDone();
             }
-            if (!db.call("recording a work item", () -> store.record(item.id, owner, record, !lingers))) {
+            if (!db.call("recording a work item", () -> store.record(item.id, owner, record, !lingers || ctx.drained))) {
                 LOG.warnf("work item %d of run %s was taken over by another process; its result here is dropped", item.id, ctx.runId);
             } else if (ctx.settings.earlyStop()) {
                 db.call("checking for an early stop", () -> earlyStop.check(ctx.runId, ctx.hypothesis,
