@@ -1,5 +1,6 @@
 package io.claimbench.models;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -40,9 +41,13 @@ final class LangChain4jEndpoint implements ChatEndpoint {
     private final AtomicBoolean schemaRejected = new AtomicBoolean();
 
     LangChain4jEndpoint(ModelSpec spec, Clock clock) {
+        this(spec, new EndpointHttpClient.Builder(clock));
+    }
+
+    /** Over another HTTP client than the wire's (a rehearsal's, see {@link ClientRehearsal}). */
+    LangChain4jEndpoint(ModelSpec spec, HttpClientBuilder http) {
         this.spec = spec;
         this.apiKey = spec.resolvedApiKey();
-        EndpointHttpClient.Builder http = new EndpointHttpClient.Builder(clock);
         this.blocking = spec.stream() ? null : ChatModels.blocking(spec, apiKey, http);
         this.streaming = spec.stream() ? ChatModels.streaming(spec, apiKey, http) : null;
     }

@@ -54,16 +54,30 @@ public class ModelRegistry {
      * cannot be built now fails at its first call, as it would without this.
      */
     void prepareEndpoints(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        Thread.ofVirtual().name("claimbench-prepare-endpoints").start(() -> config.all().forEach((name, m) -> {
-            try {
-                ModelSpec spec = fromConfig(name, m);
-                if (spec.provider() != Provider.RECORDED) {
-                    endpoint(spec);
+        Thread.ofVirtual().name("claimbench-prepare-endpoints").start(() -> {
+            ModelSpec rehearse = null;
+            for (Map.Entry<String, ModelsConfig.Model> m : config.all().entrySet()) {
+                try {
+                    ModelSpec spec = fromConfig(m.getKey(), m.getValue());
+                    if (spec.provider() != Provider.RECORDED) {
+                        endpoint(spec);
+                    }
+                    if (rehearse == null && spec.provider() == Provider.OPENAI && !spec.stream()) {
+                        rehearse = spec;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.debugf("model %s not prepared at start-up: %s", m.getKey(), e.getClass().getSimpleName());
                 }
-            } catch (RuntimeException e) {
-                LOG.debugf("model %s not prepared at start-up: %s", name, e.getClass().getSimpleName());
             }
-        }));
+            // and, for OpenAI-compatible ones, what a first call builds (see ClientRehearsal), in memory
+            if (rehearse != null) {
+                try {
+                    ClientRehearsal.openAi(rehearse);
+                } catch (RuntimeException e) {
+                    LOG.debugf("no rehearsal of an OpenAI call at start-up: %s", e.getClass().getSimpleName());
+                }
+            }
+        });
     }
 
     /** Every configured model is checked at start-up: a bad entry names its property. */
