@@ -1,7 +1,6 @@
 package io.claimbench.models;
 
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -11,7 +10,6 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -52,31 +50,10 @@ final class ClientRehearsal {
                 endpoint.generate(new GenerationRequest("system", "user", 0.0, 16, 1, null, SCHEMA)));
     }
 
-    /** Answers every request with {@link #ANSWER}, at once. */
-    private static final class Canned implements HttpClientBuilder, HttpClient {
-        private Duration connectTimeout = Duration.ofSeconds(1);
-        private Duration readTimeout = Duration.ofSeconds(1);
-
-        @Override
-        public Duration connectTimeout() {
-            return connectTimeout;
-        }
-
-        @Override
-        public HttpClientBuilder connectTimeout(Duration timeout) {
-            connectTimeout = timeout == null ? connectTimeout : timeout;
-            return this;
-        }
-
-        @Override
-        public Duration readTimeout() {
-            return readTimeout;
-        }
-
-        @Override
-        public HttpClientBuilder readTimeout(Duration timeout) {
-            readTimeout = timeout == null ? readTimeout : timeout;
-            return this;
+    /** Answers every request with {@link #ANSWER}, at once; its builder keeps the timeouts LangChain4j sets. */
+    private static final class Canned extends EndpointHttpClient.Builder implements HttpClient {
+        Canned() {
+            super(java.time.Clock.systemUTC());
         }
 
         @Override

@@ -211,8 +211,8 @@ final class EndpointHttpClient implements HttpClient {
         }
     }
 
-    /** Builder handed to LangChain4j's model builders. */
-    static final class Builder implements HttpClientBuilder {
+    /** Builder handed to LangChain4j's model builders (a rehearsal's builds another client, see ClientRehearsal). */
+    static class Builder implements HttpClientBuilder {
         private final Clock clock;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(120);

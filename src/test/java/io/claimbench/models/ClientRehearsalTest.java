@@ -1,9 +1,8 @@
 package io.claimbench.models;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,22 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClientRehearsalTest {
 
-    private static WireMockServer wm;
-
-    @BeforeAll
-    static void start() {
-        wm = new WireMockServer(wireMockConfig().dynamicPort());
-        wm.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wm.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension WM = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @Test
     void readsItsOwnAnswerBackAndSendsNothing() {
-        ModelSpec configured = new ModelSpec("judge", Provider.OPENAI, wm.baseUrl() + "/v1", "judge-model", "sk-live",
+        ModelSpec configured = new ModelSpec("judge", Provider.OPENAI, WM.baseUrl() + "/v1", "judge-model", "sk-live",
                 null, 0.0, 64, Duration.ofSeconds(5), 4, null, null, null, null, false, "test", StructuredOutput.AUTO);
 
         List<Generation> answers = ClientRehearsal.openAi(configured);
@@ -42,6 +31,6 @@ class ClientRehearsalTest {
         assertThat(answers).extracting(Generation::text).containsOnly("{\"verdict\": \"A\", \"rationale\": \"-\"}");
         assertThat(answers).extracting(Generation::structured).containsExactly(false, true);
         assertThat(answers).extracting(Generation::tokensIn).containsOnly(1);
-        assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        assertThat(WM.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 }
