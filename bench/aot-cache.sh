@@ -13,10 +13,11 @@ cd "$(dirname "$0")/.."
 N=${1:-150}
 DELAY=${2:-20}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-APP=$PWD/target/quarkus-app
+# BENCH_APP=<quarkus-app dir>: the cache of another build (a copy made for before/after, which needs its own).
+APP=$(cd "${BENCH_APP:-target/quarkus-app}" 2>/dev/null && pwd -P) || { echo "no such folder: ${BENCH_APP:-target/quarkus-app}" >&2; exit 1; }
 OUT="$APP/app.aot"
 [ -f "$APP/quarkus-run.jar" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
-rm -f "$OUT" "$OUT.java"
+rm -f "$OUT" "$OUT.java" "$OUT.dir"
 skip() { echo "aot-cache: $1; no AOT cache written (the launcher starts without one)"; exit 0; }
 "$JAVA_HOME/bin/java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1 || skip "$JAVA_HOME/bin/java has no -XX:AOTCacheOutput (JDK 25 or later)"
 for tool in node python3 curl; do
@@ -25,7 +26,7 @@ done
 START=$(date +%s)
 # The launcher's own JVM options, so that the cache matches how the application is started; the cache is written
 # when the training server stops. Its report is kept in target/aot-training.log.
-LOG="$PWD/target/aot-training.log"
+LOG="$APP/../aot-training.log"
 if ! JAVA_HOME=$JAVA_HOME BENCH_APP="$APP" BENCH_SKIP_DB_WAIT=1 BENCH_JAVA_OPTS="-XX:AOTCacheOutput=$OUT" \
     bench/throughput.sh "$N" "$DELAY" 50 > "$LOG" 2>&1; then
   echo "aot-cache: the training run failed; its report:" >&2
@@ -35,4 +36,6 @@ fi
 [ -f "$OUT" ] || { echo "aot-cache: the training run wrote no cache; its report:" >&2; tail -n 20 "$LOG" >&2; exit 1; }
 # The launcher uses the cache only with the JVM that wrote it.
 readlink -f "$JAVA_HOME/bin/java" > "$OUT.java"
+# The folder it was trained in, whose jars' paths it holds: the launcher does not use it from anywhere else.
+(cd "$APP" && pwd -P) > "$OUT.dir"
 echo "aot-cache: wrote $(du -h "$OUT" | cut -f1) $OUT in $(( $(date +%s) - START )) s (training run: $(grep -o 'wall/ideal [0-9.]*' "$LOG"))"

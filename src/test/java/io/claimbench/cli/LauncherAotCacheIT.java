@@ -39,7 +39,11 @@ class LauncherAotCacheIT {
     }
 
     private Result launch(String javaOpts, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(APP.resolve("claimbench").toString()));
+        return launch(APP, javaOpts, args);
+    }
+
+    private Result launch(Path app, String javaOpts, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(app.resolve("claimbench").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile())
                 .redirectOutput(folder.resolve("stdout").toFile()).redirectError(folder.resolve("stderr").toFile());
@@ -71,5 +75,22 @@ class LauncherAotCacheIT {
         assertThat(big.out()).startsWith("claimbench ");
         Result logged = launch("-Xmx40g -Xlog:aot=info", "--version");
         assertThat(logged.out()).doesNotContain("Using AOT-linked classes: true");
+    }
+
+    @Test
+    void should_not_use_the_cache_from_another_folder_than_the_one_it_was_written_in() throws Exception {
+        assertThat(Files.readString(APP.resolve("app.aot.dir")).trim()).isEqualTo(APP.toRealPath().toString());
+        // The folder elsewhere: the launcher copied, everything else linked (the cache names the build folder's jars,
+        // and a copy that used it would load their classes, not its own).
+        Path moved = Files.createDirectory(folder.resolve("installed"));
+        Files.copy(APP.resolve("claimbench"), moved.resolve("claimbench"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        try (var entries = Files.list(APP)) {
+            for (Path p : entries.filter(p -> !p.getFileName().toString().equals("claimbench")).toList()) {
+                Files.createSymbolicLink(moved.resolve(p.getFileName().toString()), p);
+            }
+        }
+        Result r = launch(moved, "-Xlog:aot=info", "--version");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("Using AOT-linked classes: true").containsPattern("claimbench \\S+ \\(git ");
     }
 }
