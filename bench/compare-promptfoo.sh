@@ -27,8 +27,10 @@ JAVA="$JAVA_HOME/bin/java"
 # cache bench/aot-cache.sh writes beside the jar).
 # shellcheck disable=SC2206 # a list of options
 CB_OPTS=(${BENCH_JAVA_OPTS:-})
-APP_JAR=$PWD/target/quarkus-app/quarkus-run.jar
-LAUNCHER=$PWD/target/quarkus-app/claimbench
+# BENCH_APP=<quarkus-app dir> runs another build (before/after; a copy needs its own cache: BENCH_APP=<dir> bench/aot-cache.sh).
+APP_DIR=$(cd "${BENCH_APP:-target/quarkus-app}" 2>/dev/null && pwd) || { echo "no such folder: ${BENCH_APP:-target/quarkus-app}" >&2; exit 1; }
+APP_JAR=$APP_DIR/quarkus-run.jar
+LAUNCHER=$APP_DIR/claimbench
 HELPER=$PWD/bench/compare/bench.py
 [ -f "$APP_JAR" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
 for tool in curl python3 node npm; do
