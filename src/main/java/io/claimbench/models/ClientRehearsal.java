@@ -53,7 +53,7 @@ final class ClientRehearsal {
     /** Answers every request with {@link #ANSWER}, at once; its builder keeps the timeouts LangChain4j sets. */
     private static final class Canned extends EndpointHttpClient.Builder implements HttpClient {
         Canned() {
-            super(java.time.Clock.systemUTC());
+            super(java.time.Clock.systemUTC(), null);
         }
 
         @Override

@@ -21,8 +21,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
- * The HTTP client under every LangChain4j model we build: java.net.http, with the Retry-After of a non-2xx
- * answer kept for our retry policy. LangChain4j's own retries are switched off; ours honour Retry-After.
+ * The HTTP client under every LangChain4j model we build: a blocking call over Vert.x's client ({@link VertxWire}),
+ * a stream over java.net.http; the Retry-After of a non-2xx answer is kept for our retry policy. LangChain4j's own
+ * retries are switched off; ours honour Retry-After.
  */
 final class EndpointHttpClient implements HttpClient {
 
@@ -31,12 +32,14 @@ final class EndpointHttpClient implements HttpClient {
     /** The permit of the call on this thread, which a blocking request takes just before it goes out. */
     private static final ThreadLocal<WirePermit> PERMIT = new ThreadLocal<>();
 
-    private final java.net.http.HttpClient client;
+    private final VertxWire wire;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Clock clock;
 
-    EndpointHttpClient(java.net.http.HttpClient client, Duration readTimeout, Clock clock) {
-        this.client = client;
+    EndpointHttpClient(VertxWire wire, Duration connectTimeout, Duration readTimeout, Clock clock) {
+        this.wire = wire;
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.clock = clock;
     }
@@ -67,19 +70,21 @@ final class EndpointHttpClient implements HttpClient {
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
         // The permit is held from just before the request goes out until its whole body is in (or it failed).
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), readTimeout, PERMIT.get());
-        if (response.statusCode() / 100 != 2) {
-            throw new StatusHttpException(response.statusCode(), response.body(), retryAfter(response));
+        VertxWire.Answer answer = wire.send(request, connectTimeout, readTimeout, PERMIT.get());
+        if (answer.status() / 100 != 2) {
+            String retryAfter = answer.header("Retry-After");
+            throw new StatusHttpException(answer.status(), answer.body(),
+                    retryAfter == null ? null : parseRetryAfter(retryAfter, clock.instant()));
         }
-        return SuccessfulHttpResponse.builder().statusCode(response.statusCode())
-                .headers(response.headers().map()).body(response.body()).build();
+        return SuccessfulHttpResponse.builder().statusCode(answer.status())
+                .headers(answer.headers()).body(answer.body()).build();
     }
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         long deadline = System.nanoTime() + readTimeout.toNanos();
         try {
-            HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), readTimeout, null);
+            HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), readTimeout);
             if (response.statusCode() / 100 != 2) {
                 String body;
                 try (InputStream in = response.body()) {
@@ -144,11 +149,9 @@ final class EndpointHttpClient implements HttpClient {
     }
 
     /**
-     * Sends and waits at most {@code limit} for the response (for a String body: the whole body); with a permit,
-     * takes it first and gives it back when the response is complete, before the waiting thread runs again.
+     * Sends a stream's request and waits at most {@code limit} for the response's headers.
      */
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration limit,
-                                     WirePermit permit) {
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration limit) {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(readTimeout);
         request.headers().forEach((name, values) -> {
@@ -159,20 +162,7 @@ final class EndpointHttpClient implements HttpClient {
         String body = request.body();
         b.method(request.method().name(), body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofString(body));
-        java.net.http.HttpRequest built = b.build();
-        CallPermit.Held held = permit == null ? null : permit.take();
-        java.util.concurrent.CompletableFuture<HttpResponse<T>> call;
-        try {
-            call = client.sendAsync(built, handler);
-        } catch (RuntimeException e) {
-            if (held != null) {
-                held.close();
-            }
-            throw e;
-        }
-        if (held != null) {
-            call.whenComplete((response, error) -> held.close());
-        }
+        java.util.concurrent.CompletableFuture<HttpResponse<T>> call = shared(connectTimeout).sendAsync(b.build(), handler);
         try {
             return call.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -214,11 +204,13 @@ final class EndpointHttpClient implements HttpClient {
     /** Builder handed to LangChain4j's model builders (a rehearsal's builds another client, see ClientRehearsal). */
     static class Builder implements HttpClientBuilder {
         private final Clock clock;
+        private final VertxWire wire;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(120);
 
-        Builder(Clock clock) {
+        Builder(Clock clock, VertxWire wire) {
             this.clock = clock;
+            this.wire = wire;
         }
 
         @Override
@@ -249,13 +241,13 @@ final class EndpointHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new EndpointHttpClient(shared(connectTimeout), readTimeout, clock);
+            return new EndpointHttpClient(wire, connectTimeout, readTimeout, clock);
         }
     }
 
     /**
-     * One JDK client per connect timeout, for every model: one selector thread and one connection pool, built once
-     * (the first build in a process also sets up TLS, a few hundred ms on a cold JVM).
+     * One JDK client per connect timeout, for every streaming model: one selector thread and one connection pool,
+     * built at the first stream (the first build in a process also sets up TLS, a few hundred ms on a cold JVM).
      */
     private static final java.util.Map<Duration, java.net.http.HttpClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 

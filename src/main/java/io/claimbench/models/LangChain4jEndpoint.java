@@ -40,8 +40,13 @@ final class LangChain4jEndpoint implements ChatEndpoint {
     private final StreamingChatModel streaming;
     private final AtomicBoolean schemaRejected = new AtomicBoolean();
 
+    /** Over a Vert.x of its own (for code outside the application, such as a test). */
     LangChain4jEndpoint(ModelSpec spec, Clock clock) {
-        this(spec, new EndpointHttpClient.Builder(clock));
+        this(spec, clock, VertxWire.standalone());
+    }
+
+    LangChain4jEndpoint(ModelSpec spec, Clock clock, VertxWire wire) {
+        this(spec, new EndpointHttpClient.Builder(clock, wire));
     }
 
     /** Over another HTTP client than the wire's (a rehearsal's, see {@link ClientRehearsal}). */

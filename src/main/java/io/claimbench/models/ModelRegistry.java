@@ -2,6 +2,7 @@ package io.claimbench.models;
 
 import io.claimbench.cluster.Instances;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -25,6 +26,7 @@ public class ModelRegistry {
     private final Clock clock;
     private final KeySeal seal;
     private final Instances instances;
+    private final VertxWire wire;
     private final RecordingImporter importer = new RecordingImporter();
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModelRegistry.class);
 
@@ -34,8 +36,9 @@ public class ModelRegistry {
     /** Models a check spec defined for this process only; never persisted. */
     private final Map<String, ModelSpec> defined = new ConcurrentHashMap<>();
 
-    public ModelRegistry(ModelsConfig config, Clock clock, KeySeal seal, Instances instances) {
+    public ModelRegistry(ModelsConfig config, Clock clock, KeySeal seal, Instances instances, Vertx vertx) {
         this.instances = instances;
+        this.wire = new VertxWire(vertx);
         this.config = config;
         this.clock = clock;
         this.seal = seal;
@@ -164,7 +167,7 @@ public class ModelRegistry {
     public ChatEndpoint endpoint(ModelSpec spec) {
         return endpoints.computeIfAbsent(spec, s -> s.provider() == Provider.RECORDED
                 ? new RecordedEndpoint(s.name(), recording(s.recording()))
-                : new LangChain4jEndpoint(s, clock));
+                : new LangChain4jEndpoint(s, clock, wire));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.claimbench.models;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.claimbench.support.OpenAiStubs;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,10 @@ import java.util.List;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,5 +156,43 @@ class ProvidersWireTest {
                 Duration.ofMillis(500), 1, null, null, null, null, false, "test");
         assertThatThrownBy(() -> new LangChain4jEndpoint(slow, Clock.systemUTC()).generate(GenerationRequest.of("Hi")))
                 .isInstanceOfSatisfying(EndpointException.class, e -> assertThat(e.kind()).isEqualTo(EndpointException.Kind.TIMEOUT));
+    }
+
+    @Test
+    void should_send_and_read_text_beyond_ascii_as_utf8_over_one_kept_alive_connection() {
+        wm.stubFor(post(anyUrl()).willReturn(OpenAiStubs.answer("Grüße, 世界 — ✓")));
+        LangChain4jEndpoint endpoint = new LangChain4jEndpoint(spec(Provider.OPENAI, wm.baseUrl() + "/v1", "gpt-4o", "sk-u"),
+                Clock.systemUTC());
+        for (int i = 0; i < 3; i++) {
+            assertThat(endpoint.generate(GenerationRequest.of("Ça va? Ünïcödé " + i)).text()).isEqualTo("Grüße, 世界 — ✓");
+        }
+        wm.verify(3, postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer sk-u"))
+                .withRequestBody(matchingJsonPath("$.messages[0].content", equalTo("Ça va? Ünïcödé 2")).or(
+                        matchingJsonPath("$.messages[0].content", equalTo("Ça va? Ünïcödé 1"))).or(
+                        matchingJsonPath("$.messages[0].content", equalTo("Ça va? Ünïcödé 0")))));
+    }
+
+    @Test
+    void should_report_a_dropped_connection_an_empty_answer_and_a_closed_port_as_network_errors() {
+        LangChain4jEndpoint endpoint = new LangChain4jEndpoint(spec(Provider.OPENAI, wm.baseUrl() + "/v1", "m", "sk-n"),
+                Clock.systemUTC());
+        for (Fault fault : List.of(Fault.CONNECTION_RESET_BY_PEER, Fault.EMPTY_RESPONSE, Fault.RANDOM_DATA_THEN_CLOSE)) {
+            wm.stubFor(post(anyUrl()).willReturn(aResponse().withFault(fault)));
+            assertThatThrownBy(() -> endpoint.generate(GenerationRequest.of("Hi")))
+                    .as(fault.name()).isInstanceOfSatisfying(EndpointException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(EndpointException.Kind.NETWORK);
+                        assertThat(e.kind().retryable()).isTrue();
+                    });
+        }
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThatThrownBy(() -> new LangChain4jEndpoint(spec(Provider.OPENAI, "http://127.0.0.1:" + closed + "/v1", "m", "k"),
+                Clock.systemUTC()).generate(GenerationRequest.of("Hi")))
+                .isInstanceOfSatisfying(EndpointException.class, e -> assertThat(e.kind()).isEqualTo(EndpointException.Kind.NETWORK));
     }
 }
