@@ -33,8 +33,9 @@ class EmbeddedFileHousekeepingTest {
         System.out.printf("EmbeddedFileHousekeepingTest: after %d commits the file is %d KiB untidied, %d KiB tidied, "
                 + "%d KiB shortened once the commits stopped%n", COMMITS, untidied >> 10, tidied >> 10, shortened >> 10);
         assertThat(tidied).as("tidied file, bytes").isLessThan(untidied / 4).isLessThan(16L << 20);
-        // the data: 2,000 items of about 330 bytes and 6,000 answers of about 215, some 2 MB with their indexes
-        assertThat(shortened).as("file shortened once idle, bytes").isLessThan(tidied * 3 / 4).isLessThan(4L << 20);
+        // the data: 2,000 items of about 330 bytes and 6,000 answers of about 215, some 2 MB with their indexes; the
+        // file ends at about 2.0 MiB, or 3.6-4.0 MiB when the last chunks cannot be moved (over 140 runs of this churn)
+        assertThat(shortened).as("file shortened once idle, bytes").isLessThan(tidied * 3 / 4).isLessThan(5L << 20);
     }
 
     @Test
