@@ -127,9 +127,11 @@ await_run() {
   FINISHED=$(json_field finishedAt < "$WORK/run.json")
   [ -n "$FINISHED" ] || { echo "the run did not finish (state '$STATE'); the server's log:" >&2; tail -n 20 "$WORK/server.log" >&2; exit 4; }
 }
-# BENCH_WARMUP=1 runs the same job once first, so that the measured run sees a warmed-up JIT.
-if [ -n "${BENCH_WARMUP:-}" ]; then
-  await_run "$(start_run 1)"
+# BENCH_WARMUP=K runs the same job K times first (1 for once), so that the measured run sees a warmed-up JIT.
+WARMUPS=${BENCH_WARMUP:-0}
+case $WARMUPS in ''|*[!0-9]*) echo "BENCH_WARMUP is a number of runs, not '$WARMUPS'" >&2; exit 3 ;; esac
+if [ "$WARMUPS" -gt 0 ]; then
+  for k in $(seq 1 "$WARMUPS"); do await_run "$(start_run "$((100 + k))")"; done
   CPU_BEFORE=$(awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/t}' /proc/$APP_PID/stat)
   STUB_CPU_BEFORE=$(awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/t}' /proc/$WM_PID/stat)
 fi
