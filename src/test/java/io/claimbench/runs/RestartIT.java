@@ -11,7 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finishes. Stopped with SIGTERM, no prompt is generated twice; killed with SIGKILL, only the calls that were
  * in flight at the kill (at most the run's concurrency) and, on the embedded database, the items that were waiting
  * to be committed with others ({@code claimbench.runs.record-linger}; at most the run's concurrency again) are made
- * again.
+ * again: exactly the prompts generated and not recorded before the kill, and every item seen done before the kill is
+ * still recorded after it (the file, opened after the kill, lost nothing; see {@code EmbeddedFileHousekeeping} on
+ * H2's retention time).
  */
 class RestartIT {
 
@@ -69,7 +77,7 @@ class RestartIT {
 
     @Test
     void should_finish_after_sigterm_without_generating_any_prompt_twice() throws Exception {
-        String runId = stopMidRun(false);
+        String runId = stopMidRun(false).runId();
         assertThat(resumeAndFinish(runId)).isEqualTo("COMPLETED");
         assertThat(requestsPerPrompt("/cand/")).hasSize(PROMPTS).allSatisfy((prompt, n) -> assertThat(n).isEqualTo(1));
         assertThat(requestsPerPrompt("/base/")).hasSize(PROMPTS).allSatisfy((prompt, n) -> assertThat(n).isEqualTo(1));
@@ -78,23 +86,35 @@ class RestartIT {
 
     @Test
     void should_finish_after_sigkill_repeating_only_the_calls_in_flight() throws Exception {
-        String runId = stopMidRun(true);
-        assertThat(resumeAndFinish(runId)).isEqualTo("COMPLETED");
+        Stop stop = stopMidRun(true);
+        assertThat(resumeAndFinish(stop.runId())).isEqualTo("COMPLETED");
         Map<String, Long> cand = requestsPerPrompt("/cand/");
         assertThat(cand).hasSize(PROMPTS).allSatisfy((prompt, n) -> assertThat(n).isBetween(1L, 2L));
         long repeated = cand.values().stream().filter(n -> n > 1).count();
-        System.out.printf("RestartIT: after SIGKILL %d of %d prompts were generated again (in flight at the kill)%n", repeated, PROMPTS);
-        assertThat(repeated).as("calls in flight, and items waiting to be committed").isLessThanOrEqualTo(2L * CONCURRENCY);
+        Map<String, Long> before = requestsPerPrompt("/cand/", stop.at());
+        long recordedBefore = recordedBefore(stop.runId(), stop.at());
+        System.out.printf("RestartIT: before the SIGKILL %d prompts were generated and %d items recorded (%d seen done); "
+                + "after it, %d of %d prompts were generated again%n", before.size(), recordedBefore, stop.done(), repeated, PROMPTS);
+        assertThat(before.values()).as("generated twice before the kill").allSatisfy(n -> assertThat(n).isEqualTo(1L));
+        assertThat(recordedBefore).as("recorded before the kill, and kept").isGreaterThanOrEqualTo(stop.done());
+        assertThat(repeated).as("generated again: exactly those generated and not recorded before the kill")
+                .isEqualTo(before.size() - recordedBefore);
+        assertThat(repeated).as("calls in flight, and items waiting to be committed").isLessThan(2L * CONCURRENCY);
     }
 
-    private String stopMidRun(boolean kill) throws Exception {
+    /** How the first server was stopped: its run, when it had exited, and how many items it was last seen to have done. */
+    private record Stop(String runId, Instant at, int done) {
+    }
+
+    private Stop stopMidRun(boolean kill) throws Exception {
         try (ServerProcess server = ServerProcess.start(config(), dir.resolve("first.log"))) {
             var created = server.post("/api/runs", "{\"evalSet\":\"everyday\",\"candidate\":\"cand\",\"baseline\":\"base\","
                     + "\"judge\":\"judge\",\"concurrency\":" + CONCURRENCY + ",\"seed\":7}");
             assertThat(created.statusCode()).isEqualTo(202);
             String runId = JSON.readTree(created.body()).get("id").asText();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (progress(server, runId).get("done").asInt() < 8) {
+            int done;
+            while ((done = progress(server, runId).get("done").asInt()) < 8) {
                 assertThat(System.nanoTime()).as("run did not progress").isLessThan(deadline);
                 Thread.sleep(50);
             }
@@ -103,9 +123,10 @@ class RestartIT {
             } else {
                 server.stop();
             }
+            Instant at = Instant.now(); // it has exited: what reached the stub or the file before this came from it
             assertThat(wm.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/cand/")).count())
                     .as("stopped mid-run").isLessThan(PROMPTS);
-            return runId;
+            return new Stop(runId, at, done);
         }
     }
 
@@ -134,8 +155,26 @@ class RestartIT {
 
     /** How many times each distinct request body (one per prompt) reached a model. */
     private Map<String, Long> requestsPerPrompt(String prefix) {
+        return requestsPerPrompt(prefix, Instant.MAX);
+    }
+
+    /** ... before {@code until}. */
+    private Map<String, Long> requestsPerPrompt(String prefix, Instant until) {
         return wm.getAllServeEvents().stream().map(ServeEvent::getRequest)
-                .filter(r -> r.getUrl().startsWith(prefix))
+                .filter(r -> r.getUrl().startsWith(prefix) && r.getLoggedDate().toInstant().isBefore(until))
                 .collect(Collectors.groupingBy(r -> r.getBodyAsString(), Collectors.counting()));
+    }
+
+    /** The run's items recorded before {@code until}, read from the embedded file once both servers have stopped. */
+    private long recordedBefore(String runId, Instant until) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db"), "sa", "");
+             PreparedStatement q = c.prepareStatement("select count(*) from comparison where run_id = ? and created_at < ?")) {
+            q.setString(1, runId);
+            q.setObject(2, until.atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.claimbench.storage;
 
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored at once, and H2 runs no housekeeping of its own): without housekeeping it grows by what every commit writes;
  * with it, it stays in proportion to the data. The test commits far faster than a run does (thousands a second), so
  * its housekeeping keeps no old chunks ({@code retentionMillis} 0) for chunks to be freed within the test; the product
- * keeps them five rounds, and at least 5 s ({@link EmbeddedFileHousekeeping#retentionMillis}).
+ * keeps them as long as H2 does, 45 s (see {@link EmbeddedFileHousekeeping}, and the test of that below).
  */
 class EmbeddedFileHousekeepingTest {
 
@@ -46,9 +47,15 @@ class EmbeddedFileHousekeepingTest {
     }
 
     @Test
-    void should_keep_old_chunks_five_rounds_and_at_least_five_seconds() {
-        assertThat(EmbeddedFileHousekeeping.retentionMillis(java.time.Duration.ofSeconds(1))).isEqualTo(5000);
-        assertThat(EmbeddedFileHousekeeping.retentionMillis(java.time.Duration.ofSeconds(3))).isEqualTo(15000);
+    void should_keep_old_chunks_as_long_as_h2_does() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "h2-retention");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")) {
+            assertThat(EmbeddedFileHousekeeping.tidy(c, 0)).isTrue();
+            MVStore store = EmbeddedFileHousekeeping.store(c);
+            assertThat(store.getRetentionTime()).isZero();
+            assertThat(EmbeddedFileHousekeeping.tidy(c)).isTrue();
+            assertThat(store.getRetentionTime()).as("ms").isEqualTo(45_000);
+        }
     }
 
     @Test
