@@ -47,8 +47,8 @@ class ContainerImageIT {
         assertThat(workDir).isEqualTo("/work");
         assertThat(config.get("ExposedPorts").has("8080/tcp")).isTrue();
         assertThat(env).contains("CLAIMBENCH_HOST=0.0.0.0").anyMatch(e -> e.startsWith("PATH=/opt/java/bin"));
-        // the JVM as the launcher runs it: the JIT's first tier only, two malloc arenas
-        assertThat(entrypoint).contains("-XX:TieredStopAtLevel=1");
+        // the JVM as the launcher runs it: the JIT's first tier only, the parallel collector, two malloc arenas
+        assertThat(entrypoint).contains("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
         assertThat(env).contains("MALLOC_ARENA_MAX=2");
 
         boolean root = "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim());
