@@ -37,6 +37,14 @@ class PostgresRepositoryTest {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
         }
         SchemaIndexes.assertQueriedColumnsIndexed(dataSource);
+        // db/vendor/h2's identity caches are not applied here: PostgreSQL's would be per connection
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select min(cache_size), max(cache_size), count(*) from pg_sequences")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+            assertThat(rs.getLong(2)).isEqualTo(1);
+            assertThat(rs.getLong(3)).isGreaterThanOrEqualTo(5);
+        }
         String id = Runs.start(Map.of("evalSet", "eq-bench-v2", "candidate", "gpt-4-1106-preview", "baseline", "gpt-4-0613"));
         assertThat(Runs.awaitFinal(id, Duration.ofSeconds(60)).getString("state")).isEqualTo("COMPLETED");
         JsonPath report = given().get("/api/runs/" + id + "/results").then().statusCode(200).extract().jsonPath();
