@@ -26,6 +26,7 @@ import java.util.Optional;
  * On the hot path a lookup is one indexed read on a connection of its own, outside any transaction, and a fresh
  * answer is stored with the work item that asked for it, in the transaction that records the item (see
  * {@link WorkItemStore#record}), or when the item is given back unfinished; so a call costs no transaction of its own.
+ * On the embedded database a key the cache surely does not hold is not looked up at all ({@link CachedKeys}).
  */
 @ApplicationScoped
 public class AnswerCache {
@@ -46,14 +47,19 @@ public class AnswerCache {
     private final Clock clock;
     private final InsertIfAbsent inserts;
     private final AgroalDataSource dataSource;
+    private final CachedKeys storedKeys;
 
-    public AnswerCache(Clock clock, InsertIfAbsent inserts, AgroalDataSource dataSource) {
+    public AnswerCache(Clock clock, InsertIfAbsent inserts, AgroalDataSource dataSource, CachedKeys storedKeys) {
+        this.storedKeys = storedKeys;
         this.clock = clock;
         this.inserts = inserts;
         this.dataSource = dataSource;
     }
 
     public Optional<Generation> get(String key) {
+        if (!storedKeys.mightHold(key)) {
+            return Optional.empty();
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LOOKUP)) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -101,6 +107,7 @@ public class AnswerCache {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
         Map<String, Entry> byKey = new LinkedHashMap<>();
         entries.forEach(e -> byKey.putIfAbsent(e.key(), e));
+        byKey.keySet().forEach(storedKeys::add); // before the transaction commits
         return byKey.values().stream().map(e -> row(e, now)).toList();
     }
 
