@@ -27,12 +27,24 @@ public record PromptItem(String id, String category, String text, String referen
         return sha256(text + "\u0000" + (reference == null ? "" : reference));
     }
 
-    public static String sha256(String s) {
+    /** Cloned for each digest: a clone skips the provider lookup, which cost as much as hashing a prompt. */
+    private static final MessageDigest SHA_256;
+
+    static {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+            SHA_256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public static String sha256(String s) {
+        MessageDigest md;
+        try {
+            md = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+        return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }
