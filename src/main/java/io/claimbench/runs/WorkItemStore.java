@@ -30,7 +30,7 @@ public class WorkItemStore {
 
     private static final int RECORD_BATCH = 64;
     /** How long a finished item waits for others to be committed with on the embedded database, by default. */
-    private static final Duration EMBEDDED_LINGER = Duration.ofMillis(100);
+    private static final Duration EMBEDDED_LINGER = Duration.ofMillis(400);
     private static final EntityRows<GenerationEntity> GENERATIONS = new EntityRows<>(GenerationEntity.class);
     private static final EntityRows<JudgmentEntity> JUDGMENTS = new EntityRows<>(JudgmentEntity.class);
     private static final EntityRows<ComparisonEntity> COMPARISONS = new EntityRows<>(ComparisonEntity.class);
