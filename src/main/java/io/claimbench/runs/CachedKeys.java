@@ -168,30 +168,32 @@ public class CachedKeys {
     }
 
     private static void set(AtomicLongArray b, String key) {
+        probe(b, key, true);
+    }
+
+    private static boolean contains(AtomicLongArray b, String key) {
+        return probe(b, key, false);
+    }
+
+    /** The key's bits: sets them, or tells whether all are set. */
+    private static boolean probe(AtomicLongArray b, String key, boolean set) {
         long h1 = hash(key, 0x9E3779B97F4A7C15L);
         long h2 = hash(key, 0xC2B2AE3D27D4EB4FL) | 1;
         long mask = ((long) b.length() << 6) - 1;
+        boolean all = true;
         for (int i = 0; i < HASHES; i++) {
             long bit = (h1 + i * h2) & mask;
             int word = (int) (bit >>> 6);
             long m = 1L << (bit & 63);
             if ((b.get(word) & m) == 0) {
+                if (!set) {
+                    return false;
+                }
                 b.getAndUpdate(word, w -> w | m);
+                all = false;
             }
         }
-    }
-
-    private static boolean contains(AtomicLongArray b, String key) {
-        long h1 = hash(key, 0x9E3779B97F4A7C15L);
-        long h2 = hash(key, 0xC2B2AE3D27D4EB4FL) | 1;
-        long mask = ((long) b.length() << 6) - 1;
-        for (int i = 0; i < HASHES; i++) {
-            long bit = (h1 + i * h2) & mask;
-            if ((b.get((int) (bit >>> 6)) & (1L << (bit & 63))) == 0) {
-                return false;
-            }
-        }
-        return true;
+        return all;
     }
 
     /** FNV-1a over the chars from a seed, then a 64-bit finaliser (splitmix64's). */
