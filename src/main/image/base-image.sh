@@ -21,7 +21,8 @@ chmod 1777 "$root/tmp"
 libs=$( { find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null || true; } \
   | grep -o '/[^ ]*\.so[^ ]*' | grep -v "^$root" | sort -u)
 for extra in libstdc++.so.6 libgcc_s.so.1; do
-  libs="$libs $(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64/ {print $NF; exit}')"
+  # (awk reads to the end: leaving early would end ldconfig with SIGPIPE, which pipefail makes a failure)
+  libs="$libs $(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64/ && !found {print $NF; found = 1}')"
 done
 for lib in $libs; do
   [ -e "$lib" ] || continue
