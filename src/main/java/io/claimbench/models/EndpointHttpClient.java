@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 
 /**
  * The HTTP client under every LangChain4j model we build: a blocking call over Vert.x's client ({@link VertxWire}),
@@ -26,8 +25,6 @@ import java.util.Set;
  * retries are switched off; ours honour Retry-After.
  */
 final class EndpointHttpClient implements HttpClient {
-
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     /** The permit of the call on this thread, which a blocking request takes just before it goes out. */
     private static final ThreadLocal<WirePermit> PERMIT = new ThreadLocal<>();
@@ -155,7 +152,7 @@ final class EndpointHttpClient implements HttpClient {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(readTimeout);
         request.headers().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (ClientHeaders.copied(name)) {
                 values.forEach(v -> b.header(name, v));
             }
         });

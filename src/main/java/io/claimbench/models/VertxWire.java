@@ -20,9 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,10 +37,6 @@ import java.util.concurrent.TimeoutException;
  * checked. Streams stay on the JDK's client (see {@link EndpointHttpClient}).
  */
 final class VertxWire {
-
-    /** Set by the client from the request's URL and body, never copied from LangChain4j's headers. */
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "transfer-encoding");
 
     /** A model's concurrency is bounded by its permits; the pool only has to hold every call a process may make. */
     private static final int MAX_CONNECTIONS_PER_HOST = 4096;
@@ -104,7 +98,7 @@ final class VertxWire {
                 .setFollowRedirects(false);
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         request.headers().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+            if (ClientHeaders.copied(name)) {
                 headers.add(name, values);
             }
         });
