@@ -1,11 +1,9 @@
 package io.claimbench.runs;
 
 import io.claimbench.catalog.PromptVersionEntity;
-import io.claimbench.cluster.HeartbeatTick;
 import io.claimbench.cluster.Instances;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -19,15 +17,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Executes runs in the background on virtual threads. A coordinator per run claims work items from the database
  * while the run has call slots free, so that at most this instance's share of {@code concurrency} items are in
  * progress here (the run's concurrency is divided among the live instances, see {@link Instances#share(int)}); each
- * item's calls then take the model's slots. Resumes unfinished runs at start-up and, at each heartbeat, joins the runs
- * other instances started and takes over the items of instances whose heartbeat expired. Every database access of an
- * executing run goes through {@link DatabaseRetry}: a database that goes away holds the run up, it does not fail it.
+ * item then runs on a virtual thread of its own ({@link ItemRunner}), its calls taking the model's slots. Which runs
+ * to resume or join is {@link RunResumer}'s. Every database access of an executing run goes through
+ * {@link DatabaseRetry}: a database that goes away holds the run up, it does not fail it.
  */
 @ApplicationScoped
 public class RunExecutor {
@@ -39,22 +37,20 @@ public class RunExecutor {
     private static final long STATE_CHECK_NANOS = 250_000_000L;
 
     private final String owner;
-    private final AtomicBoolean looking = new AtomicBoolean();
     private final Map<String, Handle> active = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     private final RunRecords runs;
     private final RunContexts contexts;
     private final WorkItemStore store;
-    private final WorkItemProcessor processor;
+    private final ItemRunner items;
     private final RunsConfig config;
-    private final EarlyStop earlyStop;
     private final Event<RunEnded> ended;
     private final DatabaseRetry db;
     private final Instances instances;
 
-    public RunExecutor(RunRecords runs, RunContexts contexts, WorkItemStore store, WorkItemProcessor processor,
-                       RunsConfig config, EarlyStop earlyStop, Event<RunEnded> ended, DatabaseRetry db, Instances instances) {
+    public RunExecutor(RunRecords runs, RunContexts contexts, WorkItemStore store, ItemRunner items,
+                       RunsConfig config, Event<RunEnded> ended, DatabaseRetry db, Instances instances) {
         this.instances = instances;
         this.owner = instances.id();
         this.ended = ended;
@@ -62,70 +58,8 @@ public class RunExecutor {
         this.runs = runs;
         this.contexts = contexts;
         this.store = store;
-        this.processor = processor;
+        this.items = items;
         this.config = config;
-        this.earlyStop = earlyStop;
-    }
-
-    @SuppressWarnings("removal")
-    void onStart(@Observes StartupEvent event) {
-        config.singleInstance().ifPresent(v -> LOG.warn("claimbench.runs.single-instance is no longer read and is ignored: "
-                + "an instance's work items are taken over only when its heartbeat expires (claimbench.instance.*); remove it"));
-        config.lease().ifPresent(v -> LOG.warn("claimbench.runs.lease is no longer read and is ignored: "
-                + "work items are held while their instance's heartbeat lives (claimbench.instance.heartbeat-expiry); remove it"));
-        if (instances.idKept()) {
-            // This data folder's previous process is gone (its lock on the id is ours): nobody works on its items.
-            int released = store.releaseAllOf(owner);
-            if (released > 0) {
-                LOG.infof("released %d work items this instance had claimed before it last stopped", released);
-            }
-        }
-        takeOver(instances.live());
-        if (!config.resumeOnStart()) {
-            return;
-        }
-        runs.unfinished().forEach(id -> {
-            LOG.infof("resuming run %s", id);
-            submit(id);
-        });
-    }
-
-    /**
-     * At each heartbeat: takes over the items of instances whose heartbeat expired, and joins the runs in progress
-     * that this instance does not work on yet (started by another instance), on a thread of its own.
-     */
-    void onHeartbeat(@Observes HeartbeatTick tick) {
-        if (!looking.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            threads.submit(() -> {
-                try {
-                    if (tick.mayTakeOver()) {
-                        takeOver(tick.live());
-                    }
-                    if (config.resumeOnStart()) {
-                        runs.unfinished().stream().filter(id -> !active.containsKey(id)).forEach(id -> {
-                            LOG.infof("joining run %s", id);
-                            submit(id);
-                        });
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warnf("instance %s could not look for work (%s); it looks again at the next heartbeat", owner, e.getMessage());
-                } finally {
-                    looking.set(false);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            looking.set(false); // shutting down
-        }
-    }
-
-    private void takeOver(List<String> live) {
-        int released = store.releaseExpired(owner, live);
-        if (released > 0) {
-            LOG.infof("took over %d work items of instances whose heartbeat expired", released);
-        }
     }
 
     /**
@@ -160,6 +94,21 @@ public class RunExecutor {
             threads.submit(() -> coordinate(id, h));
             return h;
         }).done;
+    }
+
+    /** Whether the run's coordinator is at work on this instance. */
+    boolean executing(String runId) {
+        return active.containsKey(runId);
+    }
+
+    /** Runs {@code task} on the executor's virtual threads; false when they are shutting down. */
+    boolean background(Runnable task) {
+        try {
+            threads.submit(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
     }
 
     /** Completes when the run is no longer executing here (already finished: at once). */
@@ -284,7 +233,7 @@ public class RunExecutor {
                 ItemSlots.Slot slot = slots.take();
                 threads.submit(() -> {
                     try (slot) {
-                        runItem(ctx, item, slot);
+                        items.run(ctx, item, slot);
                     }
                 });
             }
@@ -307,54 +256,12 @@ public class RunExecutor {
         return db.call("ending the run", () -> runs.finish(ctx.runId, stop.state(), stop.reason()));
     }
 
-    private void runItem(RunContext ctx, WorkItemEntity item, ItemSlots.Slot slot) {
-        List<AnswerCache.Entry> fresh = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try {
-            PromptVersionEntity prompt = ctx.prompts.get(item.promptVersionId, id -> db.call("reading a prompt",
-                    () -> QuarkusTransaction.requiringNew().call(() -> PromptVersionEntity.<PromptVersionEntity>findById(id))));
-            WorkItemStore.ItemRecord record = processor.process(ctx, item, prompt, fresh);
-            // The next item calls while this one waits to be committed with others; but an early stop is decided item by
-            // item as they are recorded, as before (so that it stops where it did), and then nothing waits.
-            boolean lingers = store.lingers() && !ctx.settings.earlyStop();
-            if (lingers) {
-                slot.callsDone();
-            }
-            if (!db.call("recording a work item", () -> store.record(item.id, owner, record, !lingers || ctx.drained))) {
-                LOG.warnf("work item %d of run %s was taken over by another process; its result here is dropped", item.id, ctx.runId);
-            } else if (ctx.settings.earlyStop()) {
-                db.call("checking for an early stop", () -> earlyStop.check(ctx.runId, ctx.hypothesis,
-                                ctx.settings.samples(), ctx.evalSet.prompts().size()))
-                        .ifPresent(s -> ctx.stop(RunState.COMPLETED, s.reason(ctx.totalItems,
-                                ctx.totalItems - db.call("counting unfinished items", () -> store.unfinished(ctx.runId)))));
-            }
-        } catch (RunStoppedException e) {
-            release(ctx, item, fresh);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "work item %d of run %s failed; released for a retry", item.id, ctx.runId);
-            ctx.stop(RunState.FAILED, e instanceof DatabaseRetry.DatabaseUnavailableException ? e.getMessage()
-                    : "internal error on a work item: " + e.getClass().getSimpleName());
-            release(ctx, item, fresh);
-        }
-    }
-
     /** Gives back the claimed items that were never started. */
     private void giveBack(RunContext ctx, Deque<WorkItemEntity> queued) {
         for (WorkItemEntity item : queued) {
-            release(ctx, item, List.of());
+            items.release(ctx, item, List.of());
         }
         queued.clear();
-    }
-
-    /**
-     * Gives an item back with the answers it got (kept in the cache); if the database cannot be told, the next start (or
-     * another instance, later) takes it back.
-     */
-    private void release(RunContext ctx, WorkItemEntity item, List<AnswerCache.Entry> fresh) {
-        try {
-            db.run("releasing a work item", () -> store.release(item.id, fresh));
-        } catch (RuntimeException e) {
-            LOG.warnf("work item %d of run %s could not be released (%s); it is claimed again later", item.id, ctx.runId, e.getMessage());
-        }
     }
 
     /** Tells observers (the run log) that the run ended; their failure never changes how it ended. */

@@ -47,6 +47,8 @@ class PostgresResumeTest {
     @Inject
     RunExecutor executor;
     @Inject
+    RunResumer resumer;
+    @Inject
     WorkItemStore store;
     @Inject
     WorkItemProcessor processor;
@@ -114,7 +116,7 @@ class PostgresResumeTest {
         QuarkusTransaction.requiringNew().run(() -> RunEntity.update("state = ?1 where id = ?2", RunState.RUNNING, run.id));
         wm.resetRequests();
 
-        executor.onStart(null);
+        resumer.onStart(null);
         assertThat(executor.completion(run.id).get(60, TimeUnit.SECONDS)).isEqualTo(RunState.COMPLETED);
 
         // 6 prompts: the candidate had answered 2 before the crash, the baseline 1, the judge 1 pair (2 games).
